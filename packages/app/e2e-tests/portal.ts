@@ -1,0 +1,42 @@
+import { APIRequestContext, expect, Page } from '@playwright/test';
+
+/** Where the journeys find the portal's backend. */
+export const backendUrl = process.env.BACKEND_URL ?? 'http://localhost:7007';
+
+/** Waits until every backend plugin has started (readiness turns from 503 to 200). */
+export async function waitForBackend(request: APIRequestContext) {
+  await expect
+    .poll(
+      async () =>
+        (
+          await request.get(`${backendUrl}/.backstage/health/v1/readiness`)
+        ).status(),
+      { timeout: 180_000, intervals: [1_000] },
+    )
+    .toBe(200);
+}
+
+/** A bearer token for the guest user, as the README shows with curl. */
+export async function guestToken(request: APIRequestContext): Promise<string> {
+  const response = await request.get(`${backendUrl}/api/auth/guest/refresh`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  expect(response.ok()).toBeTruthy();
+  const body = await response.json();
+  return body.backstageIdentity.token;
+}
+
+/** Signs in through the sign-in page, as a person would, and waits for the catalog. */
+export async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(page).toHaveURL(/\/catalog/);
+}
+
+/** Keeps a screenshot of the page as an artifact of the run. */
+export async function keepScreenshot(page: Page, name: string) {
+  await page.screenshot({
+    path: `e2e-artifacts/screenshots/${name}.png`,
+    fullPage: true,
+  });
+}

@@ -1,0 +1,51 @@
+/*
+ * The demo portal's backend: stock Backstage plugins plus the data mesh suite, on the new
+ * backend system. Each suite plugin is added the same way an existing portal would add it.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+backend.add(import('@backstage/plugin-proxy-backend'));
+
+// auth: the demo signs in with the guest provider (README.md, "Sign-in")
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+// catalog
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+// scaffolder
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(
+  import('@backstage/plugin-scaffolder-backend-module-notifications'),
+);
+
+// permissions: the suite's own policy, not allow-all
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(import('./modules/permissionPolicy'));
+
+// search: PostgreSQL full text where the database is PostgreSQL, in-memory Lunr on SQLite
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-pg'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+
+// techdocs
+backend.add(import('@backstage/plugin-techdocs-backend'));
+
+// events (the bus that catalog, signals and notifications share across replicas)
+backend.add(import('@backstage/plugin-events-backend'));
+
+// user settings, notifications and signals
+backend.add(import('@backstage/plugin-user-settings-backend'));
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
+backend.start();

@@ -1,0 +1,6 @@
+export { default } from './module';
+export {
+  DataMeshPermissionPolicy,
+  catalogAdminPart,
+} from './DataMeshPermissionPolicy';
+export type { PolicyPart } from './DataMeshPermissionPolicy';
