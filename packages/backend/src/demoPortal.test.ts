@@ -6,14 +6,15 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import catalogModuleDataMesh from '@datamesh/plugin-catalog-backend-module-data-mesh';
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import request from 'supertest';
 import { parse } from 'yaml';
 
 /**
- * The demo catalog, as app-config.yaml configures it, loaded by the real catalog backend on
- * each database engine.
+ * The demo catalog, as app-config.yaml configures it, loaded by the real catalog backend with
+ * the suite's catalog module, on each database engine.
  */
 
 const backendDir = resolve(__dirname, '..');
@@ -46,12 +47,13 @@ describe('the demo catalog', () => {
   });
 
   it.each(databases.eachSupportedId())(
-    'holds the Premium Offices organisation and its three domains, on %s',
+    'holds the Premium Offices organisation, its three domains and five data products, on %s',
     async databaseId => {
       const knex = await databases.init(databaseId);
       const backend = await startTestBackend({
         features: [
           catalogPlugin,
+          catalogModuleDataMesh,
           mockServices.database.factory({ knex }),
           mockServices.rootConfig.factory({
             data: { catalog: demoCatalogConfig() },
@@ -79,6 +81,7 @@ describe('the demo catalog', () => {
           'capital-markets',
         ]);
         for (const domain of domains) {
+          expect(domain.apiVersion).toBe('datamesh/v1alpha1');
           expect(domain.metadata.description).toBeTruthy();
           expect(domain.relations).toContainEqual({
             type: 'ownedBy',
@@ -87,6 +90,9 @@ describe('the demo catalog', () => {
         }
 
         await waitFor(async () => (await entitiesOfKind('user')).length === 6);
+        await waitFor(
+          async () => (await entitiesOfKind('dataproduct')).length === 5,
+        );
         const groups = await entitiesOfKind('group');
         expect(groups.map(g => g.metadata.name).sort()).toEqual([
           'asset-data-team',

@@ -19,6 +19,8 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// the data mesh suite: DataProduct and data-mesh Domain kinds, descriptor ingestion
+backend.add(import('@datamesh/plugin-catalog-backend-module-data-mesh'));
 
 // scaffolder
 backend.add(import('@backstage/plugin-scaffolder-backend'));

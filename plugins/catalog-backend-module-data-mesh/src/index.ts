@@ -1,0 +1,8 @@
+/**
+ * Catalog module of the data mesh suite.
+ *
+ * @packageDocumentation
+ */
+export { catalogModuleDataMesh as default } from './module';
+export { DataMeshEntitiesProcessor } from './DataMeshEntitiesProcessor';
+export { createDescriptorEntityDataParser } from './descriptorEntityDataParser';

@@ -1,0 +1,12 @@
+export * from './types';
+export * from './parse';
+export * from './versions';
+export * from './issues';
+export * from './entities';
+export * from './formats';
+export * from './readDescriptor';
+export * from './looksLikeDescriptor';
+export { odpsFormat } from './odps';
+export { odcsFormat } from './odcs';
+export { dcsFormat } from './dcs';
+export { dpdsFormat } from './dpds';
