@@ -22,7 +22,8 @@ test('the demo mesh is ingested from its descriptor files, with lineage', async 
           `${backendUrl}/api/catalog/entities?filter=kind=dataproduct&fields=metadata.name`,
           { headers },
         );
-        const products: Array<{ metadata: { name: string } }> = await response.json();
+        const products: Array<{ metadata: { name: string } }> =
+          await response.json();
         return products.map(p => p.metadata.name).sort();
       },
       { timeout: 90_000 },
@@ -45,7 +46,8 @@ test('the demo mesh is ingested from its descriptor files, with lineage', async 
           )
         ).json();
         return (ratings.relations ?? []).map(
-          (r: { type: string; targetRef: string }) => `${r.type} ${r.targetRef}`,
+          (r: { type: string; targetRef: string }) =>
+            `${r.type} ${r.targetRef}`,
         );
       },
       { timeout: 60_000 },
@@ -63,12 +65,19 @@ test('the demo mesh is ingested from its descriptor files, with lineage', async 
 test('a person opens Entity ratings from the catalog', async ({ page }) => {
   await signInAsGuest(page);
   await page.goto('/catalog?filters[kind]=dataproduct&filters[user]=all');
-  const ratings = page.getByRole('link', { name: 'Entity ratings', exact: true });
+  const ratings = page.getByRole('link', {
+    name: 'Entity ratings',
+    exact: true,
+  });
   await expect(ratings).toBeVisible({ timeout: 60_000 });
   await keepScreenshot(page, 'catalog-data-products');
 
   await ratings.click();
-  await expect(page).toHaveURL(/\/catalog\/default\/dataproduct\/entity-ratings/);
-  await expect(page.getByText('The credit rating history').first()).toBeVisible();
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/dataproduct\/entity-ratings/,
+  );
+  await expect(
+    page.getByText('The credit rating history').first(),
+  ).toBeVisible();
   await keepScreenshot(page, 'entity-ratings');
 });

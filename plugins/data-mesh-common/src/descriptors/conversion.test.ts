@@ -1,4 +1,9 @@
-import { entityRef, lifecycleFromStatus, link, refOrFallback } from './conversion';
+import {
+  entityRef,
+  lifecycleFromStatus,
+  link,
+  refOrFallback,
+} from './conversion';
 import { DescriptorIssue } from './types';
 
 describe('lifecycleFromStatus', () => {
@@ -21,10 +26,12 @@ describe('lifecycleFromStatus', () => {
 
 describe('entityRef and refOrFallback', () => {
   it('keeps refs of the allowed kinds and makes refs of names', () => {
-    expect(entityRef('group', 'group:default/brokerage', ['group', 'user'])).toBe(
-      'group:default/brokerage',
+    expect(
+      entityRef('group', 'group:default/brokerage', ['group', 'user']),
+    ).toBe('group:default/brokerage');
+    expect(entityRef('group', 'user:jane', ['group', 'user'])).toBe(
+      'user:jane',
     );
-    expect(entityRef('group', 'user:jane', ['group', 'user'])).toBe('user:jane');
     expect(entityRef('group', 'Brokerage Data Team')).toBe(
       'group:default/brokerage-data-team',
     );
@@ -68,6 +75,8 @@ describe('link', () => {
     const scriptUrl = ['javascript', 'alert(1)'].join(':');
     expect(link(scriptUrl, 'Click')).toBeUndefined();
     expect(link(scriptUrl.toUpperCase(), 'Click')).toBeUndefined();
-    expect(link('data:text/html,<script>alert(1)</script>', 'x')).toBeUndefined();
+    expect(
+      link('data:text/html,<script>alert(1)</script>', 'x'),
+    ).toBeUndefined();
   });
 });

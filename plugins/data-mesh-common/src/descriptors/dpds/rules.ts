@@ -1,10 +1,6 @@
 import type { DescriptorIssue, ValidationResult } from '../types';
 import { parseVersion, validateByVersion, VersionRules } from '../versions';
-import {
-  checkWithZod,
-  describeValue,
-  isObject,
-} from '../validation';
+import { checkWithZod, describeValue, isObject } from '../validation';
 import { dpdsDocumentSchema } from './schemas';
 
 export const DPDS_V1_0_0: VersionRules = {

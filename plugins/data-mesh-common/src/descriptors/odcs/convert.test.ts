@@ -30,7 +30,10 @@ function convertDocument(
   document: Record<string, unknown>,
   context: { defaultOwner?: string } = {},
 ) {
-  const result = odcsFormat.convert(document, { rawText: 'contract', ...context });
+  const result = odcsFormat.convert(document, {
+    rawText: 'contract',
+    ...context,
+  });
   return {
     entity: result.entities[0] as ApiEntity,
     warnings: result.warnings,
@@ -276,7 +279,9 @@ describe('convertOdcs on other shapes', () => {
     const { entity } = convertDocument({
       ...minimal,
       team: { name: 'leasing' },
-      customProperties: [{ property: 'owner', value: 'group:default/brokerage' }],
+      customProperties: [
+        { property: 'owner', value: 'group:default/brokerage' },
+      ],
     });
     expect(entity.spec.owner).toBe('group:default/brokerage');
   });

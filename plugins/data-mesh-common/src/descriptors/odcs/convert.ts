@@ -185,7 +185,8 @@ function digest(value: string): string {
 
 /** The value of one of the contract's custom properties, e.g. the suite's `owner`. */
 function customProperty(contract: Json, name: string): unknown {
-  return records(contract.customProperties).find(p => p.property === name)?.value;
+  return records(contract.customProperties).find(p => p.property === name)
+    ?.value;
 }
 
 /**
