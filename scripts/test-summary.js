@@ -40,6 +40,14 @@ if (playwright) {
   totals.passed += expected + flaky;
   totals.failed += unexpected;
   totals.skipped += skipped;
+  // Errors outside any test (the portal did not start, a spec did not compile) fail the
+  // run even though no test failed.
+  for (const error of playwright.errors ?? []) {
+    console.error(
+      `[suite] browser tests: ${error.message ?? JSON.stringify(error)}`,
+    );
+    totals.failed += 1;
+  }
 } else {
   missing += 1;
 }

@@ -25,6 +25,8 @@ backend.add(import('@datamesh/plugin-catalog-backend-module-data-mesh'));
 // scaffolder
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+// the data mesh suite: data product actions and the demo's local publisher
+backend.add(import('@datamesh/plugin-scaffolder-backend-module-data-mesh'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
@@ -32,6 +34,10 @@ backend.add(
 // permissions: the suite's own policy, not allow-all
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(import('./modules/permissionPolicy'));
+
+// the data mesh suite: access requests (the marketplace's checkout)
+backend.add(import('@datamesh/plugin-data-access-backend'));
+backend.add(import('./modules/demoDelivery'));
 
 // search: PostgreSQL full text where the database is PostgreSQL, in-memory Lunr on SQLite
 backend.add(import('@backstage/plugin-search-backend'));

@@ -6,3 +6,4 @@
 export { catalogModuleDataMesh as default } from './module';
 export { DataMeshEntitiesProcessor } from './DataMeshEntitiesProcessor';
 export { createDescriptorEntityDataParser } from './descriptorEntityDataParser';
+export { DataProductConsumersProcessor } from './DataProductConsumersProcessor';

@@ -6,6 +6,7 @@ import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node'
 import { catalogModelExtensionPoint } from '@backstage/plugin-catalog-node/alpha';
 import { DEFAULT_MAX_DESCRIPTOR_BYTES } from '@datamesh/plugin-data-mesh-common';
 import { DataMeshEntitiesProcessor } from './DataMeshEntitiesProcessor';
+import { DataProductConsumersProcessor } from './DataProductConsumersProcessor';
 import { createDescriptorEntityDataParser } from './descriptorEntityDataParser';
 
 /**
@@ -20,11 +21,17 @@ export const catalogModuleDataMesh = createBackendModule({
     reg.registerInit({
       deps: {
         config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        logger: coreServices.logger,
         processing: catalogProcessingExtensionPoint,
         model: catalogModelExtensionPoint,
       },
-      async init({ config, processing, model }) {
-        processing.addProcessor(new DataMeshEntitiesProcessor());
+      async init({ config, discovery, auth, logger, processing, model }) {
+        processing.addProcessor(
+          new DataMeshEntitiesProcessor(),
+          new DataProductConsumersProcessor({ discovery, auth, logger }),
+        );
         model.setEntityDataParser(
           createDescriptorEntityDataParser({
             maxBytes:

@@ -39,3 +39,10 @@ export const OUTPUT_PORT_TYPES = [
   'other',
 ] as const;
 export type OutputPortType = (typeof OUTPUT_PORT_TYPES)[number];
+
+/**
+ * A consumer (a user, group, component or system) of a data product, from a granted access
+ * request; its inverse is on the product. The catalog graph shows both.
+ */
+export const RELATION_CONSUMES_DATA_PRODUCT = 'consumesDataProduct';
+export const RELATION_DATA_PRODUCT_CONSUMED_BY = 'dataProductConsumedBy';

@@ -14,6 +14,10 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
+import {
+  createDataAccessPolicyPart,
+  governanceRefsFromConfig,
+} from '@datamesh/plugin-data-access-backend';
 
 /**
  * Permissions that change what the whole portal sees: unregistering entities and deleting
@@ -80,6 +84,11 @@ export class DataMeshPermissionPolicy implements PermissionPolicy {
       config.getOptionalStringArray('datamesh.permissions.catalogAdmins') ?? [];
     return new DataMeshPermissionPolicy([
       catalogAdminPart(admins, options.userInfo),
+      // Access requests: owners and governance decide, never the requester.
+      createDataAccessPolicyPart({
+        governanceRefs: governanceRefsFromConfig(config),
+        userInfo: options.userInfo,
+      }),
     ]);
   }
 

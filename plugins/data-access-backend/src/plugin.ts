@@ -1,0 +1,113 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import {
+  dataAccessDeliveryExtensionPoint,
+  type DeliveryAdapter,
+} from '@datamesh/plugin-data-access-node';
+import { DatabaseAccessRequestStore } from './database';
+import {
+  chooseDeliveryAdapter,
+  createBuiltInDeliveryAdapters,
+  DeliveryWorker,
+} from './delivery';
+import { registerAccessRequestPermissions } from './permissions/registerAccessRequestPermissions';
+import { AccessRequestNotifier } from './service/AccessRequestNotifier';
+import { AccessRequestService } from './service/AccessRequestService';
+import { createConsumersRefresher } from './service/refreshConsumersInCatalog';
+import { readPurposeCategories } from './service/purposes';
+import { createRouter } from './service/router';
+
+/**
+ * Access requests to data products: who, what, why; the product's owners decide; delivery is
+ * handed to another system through the adapters modules add, and tracked.
+ */
+export const dataAccessPlugin = createBackendPlugin({
+  pluginId: 'data-access',
+  register(env) {
+    const adapters: DeliveryAdapter[] = [];
+    env.registerExtensionPoint(dataAccessDeliveryExtensionPoint, {
+      addDeliveryAdapter(...added) {
+        adapters.push(...added);
+      },
+    });
+
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        userInfo: coreServices.userInfo,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
+        notifications: notificationService,
+      },
+      async init(deps) {
+        const { config, logger, userInfo } = deps;
+        const store = await DatabaseAccessRequestStore.create({
+          database: deps.database,
+        });
+
+        const notifier = new AccessRequestNotifier(deps.notifications, logger);
+        const refreshConsumers = createConsumersRefresher({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger,
+        });
+        const purposeCategories = readPurposeCategories(config);
+        const service = new AccessRequestService({
+          store,
+          catalog: deps.catalog,
+          authorizer: registerAccessRequestPermissions({
+            config,
+            permissions: deps.permissions,
+            permissionsRegistry: deps.permissionsRegistry,
+            userInfo,
+            store,
+          }),
+          userInfo,
+          notifier,
+          purposeCategories,
+          onGrantsChanged: refreshConsumers,
+          chooseDeliveryAdapter: product =>
+            chooseDeliveryAdapter(config, {
+              dataProduct: product.metadata.name,
+              domain: product.spec.domain,
+            }),
+          logger,
+        });
+
+        await DeliveryWorker.start({
+          store,
+          // Modules have added theirs by now: extension points are filled before init.
+          adapters: [...createBuiltInDeliveryAdapters(config), ...adapters],
+          logger,
+          config,
+          scheduler: deps.scheduler,
+          onStateChanged: async request => {
+            await notifier.deliveryUpdated(request);
+            await refreshConsumers(request);
+          },
+        });
+
+        deps.httpRouter.use(
+          await createRouter({
+            service,
+            httpAuth: deps.httpAuth,
+            auditor: deps.auditor,
+            purposeCategories,
+          }),
+        );
+      },
+    });
+  },
+});

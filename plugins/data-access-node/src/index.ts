@@ -1,0 +1,7 @@
+/**
+ * Extension point for delivery adapters of the data mesh suite's access requests.
+ *
+ * @packageDocumentation
+ */
+export * from './delivery';
+export * from './extensions';

@@ -1,0 +1,45 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createCreateDescriptorAction } from './actions/createDescriptor';
+import { createDiffContractAction } from './actions/diffContract';
+import { createEvolveDescriptorAction } from './actions/evolveDescriptor';
+import { createPublishRepositoryAction } from './actions/publishRepository';
+import { createValidateDescriptorsAction } from './actions/validateDescriptors';
+import { readLocalPublisherConfig } from './publish/localPublisherConfig';
+
+/**
+ * The scaffolder module of the data mesh suite: the actions that create, validate, evolve
+ * and publish data products, for the templates in the repository's templates/ folder.
+ */
+export const scaffolderModuleDataMesh = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'data-mesh',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        catalog: catalogServiceRef,
+        auth: coreServices.auth,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolder, catalog, auth, config }) {
+        scaffolder.addActions(
+          createCreateDescriptorAction({ catalog }),
+          createEvolveDescriptorAction({ catalog }),
+          createValidateDescriptorsAction(),
+          createDiffContractAction({ catalog }),
+          createPublishRepositoryAction({
+            catalog,
+            auth,
+            config: readLocalPublisherConfig(config),
+            rootConfig: config,
+          }),
+        );
+      },
+    });
+  },
+});
