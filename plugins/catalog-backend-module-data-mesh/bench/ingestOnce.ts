@@ -73,11 +73,23 @@ async function main() {
   const countVisible = db.prepare(
     'SELECT COUNT(*) AS n FROM final_entities WHERE final_entity IS NOT NULL',
   );
-  const visible = () => (countVisible.get() as { n: number }).n;
-  // Until everything is visible; a run that makes no progress for a minute has failed.
+  let lastCount = 0;
+  const visible = () => {
+    try {
+      lastCount = (countVisible.get() as { n: number }).n;
+    } catch (error) {
+      // The catalog's writer held the file longer than the busy timeout: count next time.
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY') {
+        throw error;
+      }
+    }
+    return lastCount;
+  };
+  // Until everything is visible; a run that makes no progress for ten minutes has failed
+  // (the catalog reads all targets of one Location before it writes any of them).
   let seen = visible();
   let lastProgress = Date.now();
-  while (seen < expectedEntities && Date.now() - lastProgress < 60_000) {
+  while (seen < expectedEntities && Date.now() - lastProgress < 600_000) {
     await new Promise(r => setTimeout(r, 250));
     const now = visible();
     if (now > seen) {
