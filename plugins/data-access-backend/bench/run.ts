@@ -83,17 +83,20 @@ interface BenchBackend {
   stop(): Promise<void>;
 }
 
-function startBackend(
-  port: number,
-  databasePrefix: string,
-  workers: number,
-): BenchBackend {
+function startBackend(options: {
+  workDir: string;
+  port: number;
+  databasePrefix: string;
+  workers: number;
+}): BenchBackend {
+  const { workDir, port, databasePrefix, workers } = options;
   const child = spawn(
     process.execPath,
     [
       '-r',
       require.resolve('@backstage/cli/config/nodeTransform.cjs'),
       resolve(__dirname, 'startBenchBackend.ts'),
+      workDir,
       String(port),
       databasePrefix,
       String(workers),
@@ -101,6 +104,8 @@ function startBackend(
     {
       cwd: resolve(__dirname, '..'),
       env: { ...process.env, LOG_LEVEL: 'warn', FORCE_COLOR: '0' },
+      // Its own process group, workers included: stopped as one, never left behind.
+      detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -136,13 +141,22 @@ function startBackend(
         return;
       }
       phase = 'stopping';
-      child.kill('SIGTERM');
+      const signalGroup = (signal: NodeJS.Signals) => {
+        try {
+          process.kill(-child.pid!, signal);
+        } catch {
+          // already gone
+        }
+      };
+      signalGroup('SIGTERM');
+      // Outside NODE_ENV=development Backstage's HTTP server waits for open requests to end
+      // before it closes, and the events bus keeps a long poll open: stopping may never end.
       const stopped = await Promise.race([
         exited.then(() => true),
-        sleep(20_000).then(() => false),
+        sleep(10_000).then(() => false),
       ]);
       if (!stopped) {
-        child.kill('SIGKILL');
+        signalGroup('SIGKILL');
         await exited;
       }
     },
@@ -365,7 +379,7 @@ async function main() {
 
   const scenarios: Scenario[] = [];
   let pgbench: PgbenchResult | undefined;
-  const backend = startBackend(port, databasePrefix, workers);
+  const backend = startBackend({ workDir, port, databasePrefix, workers });
   // Interrupted: the backend stops itself (same process group); its databases are dropped.
   process.once('SIGINT', async () => {
     print('interrupted: stopping the backend and dropping its databases');

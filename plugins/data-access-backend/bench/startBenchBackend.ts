@@ -2,13 +2,15 @@
  * The backend the access-request benchmark loads, in its own process so that the load tool
  * does not share its event loop:
  *   node -r @backstage/cli/config/nodeTransform.cjs bench/startBenchBackend.ts \
- *     <port> <database prefix> [<workers>]
+ *     <work dir> <port> <database prefix> [<workers>]
  * A real backend from createBackend(): auth with the guest provider, the catalog with the
  * data mesh module reading the demo mesh, the permission backend running the suite's policy
  * part, notifications (with events and signals, as packages/backend has them), and the
  * data-access plugin; each plugin in its own PostgreSQL database, <prefix><pluginId>.
  * With several workers, as many such backends share the port and the databases.
- * run.ts starts it and stops it with SIGTERM.
+ * run.ts starts it and stops it with SIGTERM (and SIGKILL, when the HTTP server waits for a
+ * request that never ends: outside NODE_ENV=development Backstage lets open requests finish,
+ * and the events bus keeps a long poll open).
  */
 import { createBackend } from '@backstage/backend-defaults';
 import {
@@ -22,8 +24,7 @@ import {
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { dataAccessDeliveryExtensionPoint } from '@datamesh/plugin-data-access-node';
 import cluster, { type Worker } from 'cluster';
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { createDataAccessPolicyPart, governanceRefsFromConfig } from '../src';
 import { postgresFromEnv } from './postgres';
@@ -90,12 +91,16 @@ const deliveryModule = createBackendModule({
   },
 });
 
-/** Writes the backend's config in a folder of its own; returns the folder. */
-function writeConfig(port: number, databasePrefix: string): string {
+/** Writes the backend's config into the work folder (run.ts removes it); returns its path. */
+function writeConfig(
+  workDir: string,
+  port: number,
+  databasePrefix: string,
+): string {
   const baseUrl = `http://127.0.0.1:${port}`;
-  const dir = mkdtempSync(join(tmpdir(), 'data-access-bench-config-'));
+  const configFile = join(workDir, 'app-config.json');
   writeFileSync(
-    join(dir, 'app-config.json'),
+    configFile,
     JSON.stringify({
       app: { baseUrl },
       backend: {
@@ -138,13 +143,16 @@ function writeConfig(port: number, databasePrefix: string): string {
       },
     }),
   );
-  return dir;
+  return configFile;
 }
 
 /** One backend: what a replica of packages/backend runs, for the benchmark. */
-async function startBackend(port: number, databasePrefix: string) {
-  const configDir = writeConfig(port, databasePrefix);
-  process.argv.push('--config', join(configDir, 'app-config.json'));
+async function startBackend(
+  workDir: string,
+  port: number,
+  databasePrefix: string,
+) {
+  process.argv.push('--config', writeConfig(workDir, port, databasePrefix));
 
   const backend = createBackend();
   backend.add(import('@backstage/plugin-auth-backend'));
@@ -161,7 +169,6 @@ async function startBackend(port: number, databasePrefix: string) {
   backend.add(deliveryModule);
 
   // The backend stops itself on SIGTERM and SIGINT, then exits.
-  process.on('exit', () => rmSync(configDir, { recursive: true, force: true }));
   await backend.start();
 }
 
@@ -224,17 +231,18 @@ async function startWorkers(count: number) {
 }
 
 async function main() {
-  const [portArg, databasePrefix, workersArg = '1'] = process.argv.slice(2);
+  const [workDir, portArg, databasePrefix, workersArg = '1'] =
+    process.argv.slice(2);
   const workers = Number(workersArg);
-  if (!Number(portArg) || !databasePrefix || !(workers >= 1)) {
+  if (!workDir || !Number(portArg) || !databasePrefix || !(workers >= 1)) {
     throw new Error(
-      'usage: startBenchBackend.ts <port> <database prefix> [<workers>]',
+      'usage: startBenchBackend.ts <work dir> <port> <database prefix> [<workers>]',
     );
   }
   if (workers > 1 && cluster.isPrimary) {
     await startWorkers(workers);
   } else {
-    await startBackend(Number(portArg), databasePrefix);
+    await startBackend(workDir, Number(portArg), databasePrefix);
   }
   if (cluster.isWorker) {
     process.send!(STARTED);
