@@ -1,21 +1,26 @@
 import type {
   AccessGrant,
-  AccessPurpose,
   AccessRequest,
   AccessRequestEvent,
   AccessRequestState,
   Page,
 } from '@datamesh/plugin-data-access-common';
 
-/** A new request, as the service layer has checked and completed it. */
-export interface NewAccessRequest {
-  requester: string;
-  dataProduct: string;
-  outputPort: string;
-  consumer: string;
-  purpose: AccessPurpose;
-  endDate?: string;
-  productOwners: string[];
+/**
+ * A new request, as the service layer has checked and completed it: the request's own fields
+ * (the store adds id, state, version and timestamps), plus what only creation needs.
+ */
+export interface NewAccessRequest
+  extends Pick<
+    AccessRequest,
+    | 'requester'
+    | 'dataProduct'
+    | 'outputPort'
+    | 'consumer'
+    | 'purpose'
+    | 'endDate'
+    | 'productOwners'
+  > {
   /** The delivery adapter config chose for the product (`webhook`, `ticket`, ...). */
   deliveryAdapter: string;
   /**
