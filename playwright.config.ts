@@ -8,7 +8,10 @@ import { join } from 'path';
  * folder, driven in Debian's Chromium (Playwright cannot download its own browser here).
  * Journeys live in packages/app/e2e-tests; screenshots go to e2e-artifacts/.
  */
-const dataDir = mkdtempSync(join(tmpdir(), 'datamesh-e2e-'));
+// Made once, in the runner: its workers load this file again and inherit the variable, so
+// journeys that write into the portal's data folder (a new descriptor) find the same one.
+process.env.DATAMESH_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'datamesh-e2e-'));
+const dataDir = process.env.DATAMESH_E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: 'packages/app/e2e-tests',

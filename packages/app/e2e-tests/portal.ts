@@ -7,10 +7,15 @@ export const backendUrl = process.env.BACKEND_URL ?? 'http://localhost:7007';
 export async function waitForBackend(request: APIRequestContext) {
   await expect
     .poll(
-      async () =>
-        (
-          await request.get(`${backendUrl}/.backstage/health/v1/readiness`)
-        ).status(),
+      async () => {
+        try {
+          return (
+            await request.get(`${backendUrl}/.backstage/health/v1/readiness`)
+          ).status();
+        } catch {
+          return 0; // not listening yet
+        }
+      },
       { timeout: 180_000, intervals: [1_000] },
     )
     .toBe(200);
@@ -29,8 +34,33 @@ export async function guestToken(request: APIRequestContext): Promise<string> {
 /** Signs in through the sign-in page, as a person would, and waits for the catalog. */
 export async function signInAsGuest(page: Page) {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('button', { name: 'Enter as guest' }).click();
   await expect(page).toHaveURL(/\/catalog/);
+}
+
+/** Signs in as one of the demo organisation's people, picked on the sign-in page. */
+export async function signInAs(page: Page, displayName: string) {
+  await page.goto('/');
+  await page.getByRole('button', { name: `Sign in as ${displayName}` }).click();
+  await expect(page).toHaveURL(/\/catalog/);
+}
+
+/** A bearer token for one of the demo's people, as the demo sign-in page gets it. */
+export async function personaToken(
+  request: APIRequestContext,
+  userName: string,
+): Promise<string> {
+  const response = await request.get(
+    `${backendUrl}/api/auth/demo-personas/refresh`,
+    {
+      headers: {
+        'X-Requested-With': 'XMLHttpRequest',
+        'x-datamesh-persona': userName,
+      },
+    },
+  );
+  expect(response.ok()).toBeTruthy();
+  return (await response.json()).backstageIdentity.token;
 }
 
 /** Keeps a screenshot of the page as an artifact of the run. */

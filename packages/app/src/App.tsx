@@ -25,11 +25,8 @@ import { entityPage } from './components/catalog/EntityPage';
 import { searchPage } from './components/search/SearchPage';
 import { Root } from './components/Root';
 
-import {
-  AlertDisplay,
-  OAuthRequestDialog,
-  SignInPage,
-} from '@backstage/core-components';
+import { AlertDisplay, OAuthRequestDialog } from '@backstage/core-components';
+import { DemoSignInPage } from './components/signIn/DemoSignInPage';
 import { createApp } from '@backstage/app-defaults';
 import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
 import { CatalogGraphPage } from '@backstage/plugin-catalog-graph';
@@ -37,6 +34,15 @@ import { RequirePermission } from '@backstage/plugin-permission-react';
 import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/alpha';
 import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
+import {
+  GovernancePage,
+  MarketplacePage,
+  MeshMetricsPage,
+} from '@datamesh/plugin-data-marketplace';
+import {
+  DataAccessPage,
+  RequestAccessButton,
+} from '@datamesh/plugin-data-access';
 
 const app = createApp({
   apis,
@@ -58,7 +64,7 @@ const app = createApp({
     });
   },
   components: {
-    SignInPage: props => <SignInPage {...props} auto providers={['guest']} />,
+    SignInPage: DemoSignInPage,
   },
 });
 
@@ -97,6 +103,19 @@ const routes = (
     <Route path="/settings" element={<UserSettingsPage />} />
     <Route path="/catalog-graph" element={<CatalogGraphPage />} />
     <Route path="/notifications" element={<NotificationsPage />} />
+    <Route
+      path="/data-marketplace"
+      element={
+        <MarketplacePage
+          cardActions={entity => (
+            <RequestAccessButton entity={entity} size="small" />
+          )}
+        />
+      }
+    />
+    <Route path="/data-access" element={<DataAccessPage />} />
+    <Route path="/data-mesh/governance" element={<GovernancePage />} />
+    <Route path="/data-mesh/metrics" element={<MeshMetricsPage />} />
   </FlatRoutes>
 );
 

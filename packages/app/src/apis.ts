@@ -15,6 +15,11 @@ import {
 } from '@backstage/core-plugin-api';
 import { UserSettingsStorage } from '@backstage/plugin-user-settings';
 import { signalApiRef } from '@backstage/plugin-signals-react';
+import {
+  apiDocsConfigRef,
+  defaultDefinitionWidgets,
+} from '@backstage/plugin-api-docs';
+import { dataContractApiWidget } from '@datamesh/plugin-data-marketplace';
 
 export const apis: AnyApiFactory[] = [
   createApiFactory({
@@ -34,4 +39,16 @@ export const apis: AnyApiFactory[] = [
     factory: deps => UserSettingsStorage.create(deps),
   }),
   ScmAuth.createDefaultApiFactory(),
+  // API docs render data contracts (API entities of type data-contract) readably.
+  createApiFactory({
+    api: apiDocsConfigRef,
+    deps: {},
+    factory: () => {
+      const widgets = [...defaultDefinitionWidgets(), dataContractApiWidget];
+      return {
+        getApiDefinitionWidget: apiEntity =>
+          widgets.find(widget => widget.type === apiEntity.spec.type),
+      };
+    },
+  }),
 ];

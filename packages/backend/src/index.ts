@@ -9,9 +9,11 @@ const backend = createBackend();
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
 
-// auth: the demo signs in with the guest provider (README.md, "Sign-in")
+// auth: the demo signs in as a guest or as one of the demo organisation's people
+// (README.md, "Sign-in")
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('./modules/demoPersonas'));
 
 // catalog
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -38,6 +40,9 @@ backend.add(import('./modules/permissionPolicy'));
 // the data mesh suite: access requests (the marketplace's checkout)
 backend.add(import('@datamesh/plugin-data-access-backend'));
 backend.add(import('./modules/demoDelivery'));
+
+// the data mesh suite: computational governance and mesh metrics
+backend.add(import('@datamesh/plugin-data-marketplace-backend'));
 
 // search: PostgreSQL full text where the database is PostgreSQL, in-memory Lunr on SQLite
 backend.add(import('@backstage/plugin-search-backend'));

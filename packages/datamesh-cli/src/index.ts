@@ -1,11 +1,15 @@
 import { parseArgs } from 'node:util';
 import { convertFile } from './convertCommand';
-import { formatVerdict, validateFiles } from './validateCommand';
+import { readPoliciesFile } from './governance';
+import { formatVerdict, passes, validateFiles } from './validateCommand';
 
 const USAGE = `usage:
-  datamesh validate [--json] <files or folders>...
+  datamesh validate [--json] [--policies <file>] <files or folders>...
       one line per descriptor (ok, or invalid with its first errors and their field
       paths); exits 0 only when every descriptor is valid
+      --policies: also runs the governance policies of the file (a list of rules, or an
+      app-config.yaml with datamesh.governance.policies) on every data product, with the
+      catalog files given (groups, domains) as context; a failed error rule exits 1
   datamesh convert <file>
       prints the Backstage entities the catalog makes of the descriptor, as YAML`;
 
@@ -23,7 +27,10 @@ function run(argv: string[]): number {
     parsed = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { json: { type: 'boolean', default: false } },
+      options: {
+        json: { type: 'boolean', default: false },
+        policies: { type: 'string' },
+      },
     });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
@@ -32,7 +39,18 @@ function run(argv: string[]): number {
   const { positionals, values } = parsed;
   try {
     if (command === 'validate' && positionals.length > 0) {
-      const verdicts = validateFiles(positionals);
+      let policies;
+      try {
+        policies = values.policies
+          ? readPoliciesFile(values.policies)
+          : undefined;
+      } catch (error) {
+        process.stderr.write(
+          `${values.policies}: ${(error as Error).message}\n`,
+        );
+        return 2;
+      }
+      const verdicts = validateFiles(positionals, { policies });
       if (values.json) {
         process.stdout.write(`${JSON.stringify(verdicts, null, 2)}\n`);
       } else {
@@ -43,7 +61,7 @@ function run(argv: string[]): number {
           process.stdout.write('no descriptors found\n');
         }
       }
-      return verdicts.length > 0 && verdicts.every(v => v.valid) ? 0 : 1;
+      return verdicts.length > 0 && verdicts.every(passes) ? 0 : 1;
     }
     if (command === 'convert' && positionals.length === 1) {
       process.stdout.write(convertFile(positionals[0]));

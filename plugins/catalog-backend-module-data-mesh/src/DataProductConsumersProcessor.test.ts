@@ -104,6 +104,29 @@ describe('DataProductConsumersProcessor', () => {
     expect(requests[0].headers.authorization).toMatch(/^Bearer .+/);
   });
 
+  it('counts distinct consumers in a zero-padded annotation the catalog can sort by', async () => {
+    respond = () => ({
+      status: 200,
+      body: {
+        items: [
+          { consumer: 'group:default/capital-markets-data-team' },
+          { consumer: 'Group:default/Capital-Markets-Data-Team' },
+          { consumer: 'user:default/kwame.mensah' },
+          { consumer: 'not a ref' },
+        ],
+      },
+    });
+    const processed = await processor().postProcessEntity(
+      product,
+      location,
+      () => {},
+      memoryCache(),
+    );
+    expect(processed.metadata.annotations).toEqual({
+      'datamesh/consumer-count': '000002',
+    });
+  });
+
   it('emits nothing where the data-access plugin is not installed (404)', async () => {
     respond = () => ({ status: 404 });
     expect(await relations()).toEqual([]);

@@ -7,6 +7,7 @@ import {
   Entity,
   getCompoundEntityRef,
   parseEntityRef,
+  stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { LocationSpec } from '@backstage/plugin-catalog-common';
 import { JsonValue } from '@backstage/types';
@@ -17,6 +18,7 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
+  ANNOTATION_CONSUMER_COUNT,
   isDataProductEntity,
   RELATION_CONSUMES_DATA_PRODUCT,
   RELATION_DATA_PRODUCT_CONSUMED_BY,
@@ -27,6 +29,23 @@ const GRANTS_CACHE_KEY = 'data-access-grants';
 /** The part of the data-access API's grant this processor reads. */
 interface Grant {
   consumer: string;
+}
+
+/**
+ * The number of distinct consumers as an annotation, so the marketplace can sort by it
+ * through the catalog's own query API (zero-padded: the catalog orders fields as text).
+ */
+function withConsumerCount(entity: Entity, count: number): Entity {
+  return {
+    ...entity,
+    metadata: {
+      ...entity.metadata,
+      annotations: {
+        ...entity.metadata.annotations,
+        [ANNOTATION_CONSUMER_COUNT]: String(count).padStart(6, '0'),
+      },
+    },
+  };
 }
 
 /**
@@ -68,6 +87,7 @@ export class DataProductConsumersProcessor implements CatalogProcessor {
       grants =
         ((await cache.get(GRANTS_CACHE_KEY)) as Grant[] | undefined) ?? [];
     }
+    const consumers = new Set<string>();
     for (const grant of grants) {
       let consumer;
       try {
@@ -75,6 +95,7 @@ export class DataProductConsumersProcessor implements CatalogProcessor {
       } catch {
         continue;
       }
+      consumers.add(stringifyEntityRef(consumer));
       const consumerRef = {
         kind: consumer.kind,
         namespace: consumer.namespace,
@@ -95,7 +116,7 @@ export class DataProductConsumersProcessor implements CatalogProcessor {
         }),
       );
     }
-    return entity;
+    return withConsumerCount(entity, consumers.size);
   }
 
   private async grantsOf(product: {

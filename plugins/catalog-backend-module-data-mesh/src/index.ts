@@ -7,3 +7,5 @@ export { catalogModuleDataMesh as default } from './module';
 export { DataMeshEntitiesProcessor } from './DataMeshEntitiesProcessor';
 export { createDescriptorEntityDataParser } from './descriptorEntityDataParser';
 export { DataProductConsumersProcessor } from './DataProductConsumersProcessor';
+export { DataProductListedAtProcessor } from './DataProductListedAtProcessor';
+export { DataProductGovernanceStatusProcessor } from './DataProductGovernanceStatusProcessor';

@@ -7,6 +7,8 @@ import { catalogModelExtensionPoint } from '@backstage/plugin-catalog-node/alpha
 import { DEFAULT_MAX_DESCRIPTOR_BYTES } from '@datamesh/plugin-data-mesh-common';
 import { DataMeshEntitiesProcessor } from './DataMeshEntitiesProcessor';
 import { DataProductConsumersProcessor } from './DataProductConsumersProcessor';
+import { DataProductGovernanceStatusProcessor } from './DataProductGovernanceStatusProcessor';
+import { DataProductListedAtProcessor } from './DataProductListedAtProcessor';
 import { createDescriptorEntityDataParser } from './descriptorEntityDataParser';
 
 /**
@@ -31,6 +33,8 @@ export const catalogModuleDataMesh = createBackendModule({
         processing.addProcessor(
           new DataMeshEntitiesProcessor(),
           new DataProductConsumersProcessor({ discovery, auth, logger }),
+          new DataProductListedAtProcessor(),
+          new DataProductGovernanceStatusProcessor({ discovery, auth, logger }),
         );
         model.setEntityDataParser(
           createDescriptorEntityDataParser({

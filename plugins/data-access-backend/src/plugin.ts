@@ -19,6 +19,7 @@ import { AccessRequestNotifier } from './service/AccessRequestNotifier';
 import { AccessRequestService } from './service/AccessRequestService';
 import { createConsumersRefresher } from './service/refreshConsumersInCatalog';
 import { readPurposeCategories } from './service/purposes';
+import { RequestMetricsReader } from './service/requestMetrics';
 import { createRouter } from './service/router';
 
 /**
@@ -105,6 +106,7 @@ export const dataAccessPlugin = createBackendPlugin({
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
             purposeCategories,
+            requestMetrics: await RequestMetricsReader.create(deps.database),
           }),
         );
       },

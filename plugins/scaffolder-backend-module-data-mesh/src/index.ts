@@ -12,5 +12,9 @@ export { createDiffContractAction } from './actions/diffContract';
 export { createPublishRepositoryAction } from './actions/publishRepository';
 export { readLocalPublisherConfig } from './publish/localPublisherConfig';
 export type { LocalPublisherConfig } from './publish/localPublisherConfig';
-export type { DescriptorPolicy, PolicyIssue } from './governance/policies';
+export type {
+  DescriptorPolicy,
+  DescriptorPolicyFactory,
+  PolicyIssue,
+} from './governance/policies';
 export { structuralPolicies } from './governance/structuralPolicies';

@@ -4,6 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import {
+  GOVERNANCE_POLICIES_CONFIG_KEY,
+  parsePolicies,
+} from '@datamesh/plugin-data-mesh-common';
 import { createCreateDescriptorAction } from './actions/createDescriptor';
 import { createDiffContractAction } from './actions/diffContract';
 import { createEvolveDescriptorAction } from './actions/evolveDescriptor';
@@ -27,10 +31,14 @@ export const scaffolderModuleDataMesh = createBackendModule({
         config: coreServices.rootConfig,
       },
       async init({ scaffolder, catalog, auth, config }) {
+        // Bad policies stop the backend at start, naming the path of each problem.
+        const governance = parsePolicies(
+          config.getOptional(GOVERNANCE_POLICIES_CONFIG_KEY) ?? [],
+        );
         scaffolder.addActions(
           createCreateDescriptorAction({ catalog }),
           createEvolveDescriptorAction({ catalog }),
-          createValidateDescriptorsAction(),
+          createValidateDescriptorsAction({ catalog, governance }),
           createDiffContractAction({ catalog }),
           createPublishRepositoryAction({
             catalog,

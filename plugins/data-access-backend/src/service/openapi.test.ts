@@ -11,6 +11,7 @@ import { resolve } from 'path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { AccessRequestService } from './AccessRequestService';
+import { requestMetricsQuerySchema } from './metricsRoutes';
 import { createRouter } from './router';
 
 /** openapi.yaml is written by hand: these checks keep it true to the code. */
@@ -112,17 +113,16 @@ describe('openapi.yaml', () => {
     expect(documented.additionalProperties).toBe(false);
   });
 
-  it('gives the list the query parameters of its zod schema', () => {
-    const parameters = (
-      document.paths['/requests'].get.parameters as JsonObject[]
-    )
+  it.each([
+    ['/requests', listAccessRequestsQuerySchema],
+    ['/metrics/requests', requestMetricsQuerySchema],
+  ])('gives GET %s the query parameters of its zod schema', (path, schema) => {
+    const parameters = (document.paths[path].get.parameters as JsonObject[])
       .map(deref)
       .filter(p => p.in === 'query')
       .map(p => p.name)
       .sort();
-    expect(parameters).toEqual(
-      Object.keys(listAccessRequestsQuerySchema.shape).sort(),
-    );
+    expect(parameters).toEqual(Object.keys(schema.shape).sort());
   });
 
   it('names the request states of the common package', () => {

@@ -14,7 +14,9 @@ import express, { type Request } from 'express';
 import Router from 'express-promise-router';
 import type { AccessRequestService } from './AccessRequestService';
 import { audited } from './audit';
+import { addMetricsRoutes } from './metricsRoutes';
 import type { PurposeCategory } from './purposes';
+import type { RequestMetricsReader } from './requestMetrics';
 import { parseInput } from './validation';
 
 export interface RouterOptions {
@@ -22,11 +24,14 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   purposeCategories: PurposeCategory[];
+  /** Serves GET /metrics/requests to services (the mesh metrics); 503 without it. */
+  requestMetrics?: RequestMetricsReader;
 }
 
 /**
  * The REST API under /api/data-access (openapi.yaml describes it). Every route is for
- * signed-in users: httpAuth answers 401 without credentials and 403 for a service. Errors
+ * signed-in users: httpAuth answers 401 without credentials and 403 for a service, except
+ * the grants (users and services) and the metrics (services only). Errors
  * are @backstage/errors thrown to the backend's error handler (400, 403, 404, 409).
  */
 export async function createRouter(
@@ -144,6 +149,11 @@ export async function createRouter(
     res.json({
       items: await service.grants(`${kind}:${namespace}/${name}`, credentials),
     });
+  });
+
+  addMetricsRoutes(router, {
+    httpAuth,
+    requestMetrics: options.requestMetrics,
   });
 
   return router;

@@ -46,3 +46,25 @@ export type OutputPortType = (typeof OUTPUT_PORT_TYPES)[number];
  */
 export const RELATION_CONSUMES_DATA_PRODUCT = 'consumesDataProduct';
 export const RELATION_DATA_PRODUCT_CONSUMED_BY = 'dataProductConsumedBy';
+
+/**
+ * How many consumers (granted access requests) a product has, set by the catalog module from
+ * the data-access plugin's grants. Zero-padded to six digits, because the catalog orders
+ * entities by the text of a field: "000012" sorts after "000009" where "12" would not.
+ */
+export const ANNOTATION_CONSUMER_COUNT = 'datamesh/consumer-count';
+
+/**
+ * The product's governance status (`passing`, `warning` or `failing`), set by the catalog
+ * module from the governance results of the data-marketplace backend, so the catalog's own
+ * query API can filter and facet on it.
+ */
+export const ANNOTATION_GOVERNANCE_STATUS = 'datamesh/governance-status';
+export const GOVERNANCE_STATUSES = ['passing', 'warning', 'failing'] as const;
+export type GovernanceStatus = (typeof GOVERNANCE_STATUSES)[number];
+
+/**
+ * When the catalog first listed a product (an ISO timestamp), kept by the catalog module so
+ * the marketplace can sort by "newest" and the mesh metrics can date a product's first version.
+ */
+export const ANNOTATION_LISTED_AT = 'datamesh/listed-at';

@@ -1,7 +1,17 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import type { DescriptorPolicy } from '../governance/policies';
+import type { PolicyRule } from '@datamesh/plugin-data-mesh-common';
+import {
+  catalogEntitiesFor,
+  governancePolicy,
+  ProductGovernance,
+} from '../governance/governancePolicy';
+import type {
+  DescriptorPolicy,
+  DescriptorPolicyFactory,
+} from '../governance/policies';
 import { structuralPolicies } from '../governance/structuralPolicies';
 import {
   formatIssue,
@@ -13,13 +23,21 @@ export const VALIDATE_DESCRIPTORS_ACTION_ID = 'datamesh:descriptor:validate';
 
 /**
  * datamesh:descriptor:validate — checks the descriptors in the workspace the way the
- * catalog will (each by its standard and declared version) and runs the governance
- * policies; the task fails with every problem listed, file and field first.
+ * catalog will (each by its standard and declared version) and runs the policies: the
+ * structural ones, then the governance engine with the mesh-wide rules (`governance`, from
+ * datamesh.governance.policies) and the product's domain's own rules, with the catalog
+ * (`catalog`) and the workspace as context. The task fails with every error listed, file
+ * and field first; warnings are logged and output.
  */
 export function createValidateDescriptorsAction(
-  options: { policies?: DescriptorPolicy[] } = {},
+  options: {
+    policies?: DescriptorPolicy[];
+    governance?: PolicyRule[];
+    catalog?: CatalogService;
+  } = {},
 ) {
   const policies = options.policies ?? structuralPolicies;
+  const rules = options.governance ?? [];
   return createTemplateAction({
     id: VALIDATE_DESCRIPTORS_ACTION_ID,
     description:
@@ -51,7 +69,30 @@ export function createValidateDescriptorsAction(
         warnings: z =>
           z
             .array(z.string())
-            .describe('What the catalog accepts but adapts, one line each'),
+            .describe(
+              'What the catalog accepts but adapts, and the governance warnings, one line each',
+            ),
+        governance: z =>
+          z
+            .array(
+              z.object({
+                file: z.string(),
+                entityRef: z.string(),
+                status: z.enum(['passing', 'warning', 'failing']),
+                results: z.array(
+                  z.object({
+                    ruleId: z.string(),
+                    severity: z.enum(['error', 'warning']),
+                    passed: z.boolean(),
+                    message: z.string(),
+                    path: z.string().optional(),
+                  }),
+                ),
+              }),
+            )
+            .describe(
+              "The governance engine's verdict on each product, every rule's result",
+            ),
       },
     },
     async handler(ctx) {
@@ -59,11 +100,33 @@ export function createValidateDescriptorsAction(
         ctx.workspacePath,
         ctx.input.path ?? '.',
       );
-      const verdict = await validateWorkspace(root, policies);
+      // Made per run: the governance policy reads the catalog as the initiator sees it.
+      let governance: ProductGovernance[] = [];
+      const factory: DescriptorPolicyFactory = async descriptors => {
+        const made = governancePolicy({
+          rules,
+          descriptors,
+          catalogEntities: await catalogEntitiesFor(
+            descriptors.flatMap(d => d.result.entities),
+            options.catalog,
+            options.catalog ? await ctx.getInitiatorCredentials() : undefined,
+          ),
+        });
+        governance = made.results;
+        return [made.policy];
+      };
+      const verdict = await validateWorkspace(root, policies, [factory]);
       const warnings = verdict.warnings.map(formatIssue);
       for (const warning of warnings) {
         ctx.logger.warn(`Descriptor warning: ${warning}`);
       }
+      // Output before failing too: the task's log and a caller see every rule's verdict.
+      ctx.output('descriptors', verdict.descriptors);
+      ctx.output('warnings', warnings);
+      ctx.output(
+        'governance',
+        governance.map(({ file, result }) => ({ file, ...result })),
+      );
       if (verdict.issues.length > 0) {
         const lines = verdict.issues.map(formatIssue);
         for (const line of lines) {
@@ -79,11 +142,11 @@ export function createValidateDescriptorsAction(
         'Descriptors are valid and pass the governance policies',
         {
           descriptors: verdict.descriptors.map(d => d.file).join(', '),
-          policies: policies.map(p => p.id).join(', '),
+          policies: [...policies.map(p => p.id), ...rules.map(r => r.id)].join(
+            ', ',
+          ),
         },
       );
-      ctx.output('descriptors', verdict.descriptors);
-      ctx.output('warnings', warnings);
     },
   });
 }

@@ -9,18 +9,29 @@ export interface PolicyIssue {
   message: string;
   /** The policy that found it. */
   policy: string;
+  /** A warning is reported and output but does not fail the action. Default: error. */
+  severity?: 'error' | 'warning';
 }
 
 /**
- * A governance rule checked when a product is created or changed. The mesh-wide policies
- * of the governance work plug in here; until then the structural rules below are the
- * policies (structuralPolicies.ts).
+ * A governance rule checked when a product is created or changed: the structural rules
+ * (structuralPolicies.ts), and the governance engine's rules (governancePolicy.ts), which
+ * plug in through a DescriptorPolicyFactory because they need the catalog.
  */
 export interface DescriptorPolicy {
   id: string;
   description: string;
   check(descriptors: WorkspaceDescriptor[]): PolicyIssue[];
 }
+
+/**
+ * Makes policies for one run from the repository's descriptors: what needs the catalog
+ * loads it here, once, so that `check` stays synchronous and the policy holds no state
+ * shared between runs.
+ */
+export type DescriptorPolicyFactory = (
+  descriptors: WorkspaceDescriptor[],
+) => Promise<DescriptorPolicy[]>;
 
 /** Runs every policy; the issues in file order, then in the policies' order. */
 export function runPolicies(

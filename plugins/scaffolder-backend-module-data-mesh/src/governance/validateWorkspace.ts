@@ -1,6 +1,11 @@
 import type { DescriptorIssue } from '@datamesh/plugin-data-mesh-common';
 import { readWorkspaceDescriptors } from '../workspace/readWorkspaceDescriptors';
-import { DescriptorPolicy, PolicyIssue, runPolicies } from './policies';
+import {
+  DescriptorPolicy,
+  DescriptorPolicyFactory,
+  PolicyIssue,
+  runPolicies,
+} from './policies';
 
 export interface DescriptorSummary {
   file: string;
@@ -25,18 +30,23 @@ function asIssues(file: string, issues: DescriptorIssue[]): PolicyIssue[] {
 
 /**
  * Validates every descriptor in a repository folder by its standard (the catalog module's
- * verdict), then runs the governance policies on the products that passed.
+ * verdict), then runs the governance policies on the products that passed: the given ones,
+ * then those the factories make for this run. A policy's warnings go with the warnings.
  */
 export async function validateWorkspace(
   root: string,
   policies: DescriptorPolicy[],
+  factories: DescriptorPolicyFactory[] = [],
 ): Promise<WorkspaceVerdict> {
   const descriptors = await readWorkspaceDescriptors(root);
   const issues = descriptors.flatMap(d => asIssues(d.file, d.result.errors));
   const warnings = descriptors.flatMap(d =>
     asIssues(d.file, d.result.warnings),
   );
-  issues.push(...runPolicies(policies, descriptors));
+  const made = await Promise.all(factories.map(make => make(descriptors)));
+  for (const issue of runPolicies([...policies, ...made.flat()], descriptors)) {
+    (issue.severity === 'warning' ? warnings : issues).push(issue);
+  }
   return {
     descriptors: descriptors.map(d => ({
       file: d.file,

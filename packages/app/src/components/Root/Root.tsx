@@ -4,6 +4,10 @@ import HomeIcon from '@material-ui/icons/Home';
 import ExtensionIcon from '@material-ui/icons/Extension';
 import LibraryBooks from '@material-ui/icons/LibraryBooks';
 import CreateComponentIcon from '@material-ui/icons/AddCircleOutline';
+import StorefrontIcon from '@material-ui/icons/Storefront';
+import LockOpenIcon from '@material-ui/icons/LockOpen';
+import PolicyIcon from '@material-ui/icons/Policy';
+import TimelineIcon from '@material-ui/icons/Timeline';
 import LogoFull from './LogoFull';
 import LogoIcon from './LogoIcon';
 import {
@@ -72,6 +76,22 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           singularTitle="My Group"
           pluralTitle="My Groups"
           icon={GroupIcon}
+        />
+        <SidebarItem
+          icon={StorefrontIcon}
+          to="data-marketplace"
+          text="Marketplace"
+        />
+        <SidebarItem icon={LockOpenIcon} to="data-access" text="Data access" />
+        <SidebarItem
+          icon={PolicyIcon}
+          to="data-mesh/governance"
+          text="Governance"
+        />
+        <SidebarItem
+          icon={TimelineIcon}
+          to="data-mesh/metrics"
+          text="Mesh metrics"
         />
         <SidebarItem icon={ExtensionIcon} to="api-docs" text="APIs" />
         <SidebarItem icon={LibraryBooks} to="docs" text="Docs" />

@@ -51,6 +51,11 @@ import {
 } from '@backstage/catalog-model';
 
 import { TechDocsAddons } from '@backstage/plugin-techdocs-react';
+import {
+  EntityDomainDataProductsCard,
+  isDataProductKind,
+} from '@datamesh/plugin-data-marketplace';
+import { dataProductPage } from './dataProductPage';
 import { ReportIssue } from '@backstage/plugin-techdocs-module-addons-contrib';
 
 const techdocsContent = (
@@ -369,6 +374,9 @@ const domainPage = (
         <Grid item md={6}>
           <EntityHasSystemsCard />
         </Grid>
+        <Grid item xs={12}>
+          <EntityDomainDataProductsCard />
+        </Grid>
       </Grid>
     </EntityLayout.Route>
   </EntityLayout>
@@ -382,6 +390,10 @@ export const entityPage = (
     <EntitySwitch.Case if={isKind('user')} children={userPage} />
     <EntitySwitch.Case if={isKind('system')} children={systemPage} />
     <EntitySwitch.Case if={isKind('domain')} children={domainPage} />
+    <EntitySwitch.Case
+      if={isDataProductKind}
+      children={dataProductPage(entityWarningContent)}
+    />
 
     <EntitySwitch.Case>{defaultEntityPage}</EntitySwitch.Case>
   </EntitySwitch>

@@ -1,0 +1,163 @@
+/*
+ * Whether the catalog's own query API can serve the marketplace's faceted search:
+ *   yarn workspace app bench:queries [products=10000] [--postgres]
+ * Starts the demo backend with N generated products (benchPortal.ts), then times each query
+ * shape the marketplace page sends: a page of products (`/entities/by-query`, with the
+ * fields a card needs) and the facet counts (`/entity-facets`), for the first page, a search,
+ * one facet, several facets and a sort. It prints p50/p95 per shape, and per whole marketplace
+ * query (a page plus its facets, sent together as the page does). Target: p95 <= 100 ms at
+ * 10,000 products, <= 300 ms at 100,000.
+ */
+import { startBenchPortal } from './benchPortal';
+
+const args = process.argv.slice(2);
+const count = Number(args.find(a => /^\d+$/.test(a)) ?? 10000);
+const postgres = args.includes('--postgres');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
+
+const FACETS = [
+  'spec.domain',
+  'spec.owner',
+  'spec.type',
+  'spec.classification',
+  'spec.lifecycle',
+  'metadata.tags',
+  'spec.outputPorts.type',
+  'metadata.annotations.datamesh/governance-status',
+];
+const CARD_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.description',
+  'metadata.annotations',
+  'metadata.tags',
+  'spec.domain',
+  'spec.owner',
+  'spec.classification',
+  'spec.lifecycle',
+  'spec.sla',
+  'spec.description.purpose',
+  'relations',
+];
+
+interface Shape {
+  name: string;
+  filter: string[];
+  term?: string;
+  order?: string;
+}
+
+const shapes: Shape[] = [
+  { name: 'first page', filter: ['kind=dataproduct'] },
+  { name: 'search "ratings"', filter: ['kind=dataproduct'], term: 'ratings' },
+  {
+    name: 'one facet (domain)',
+    filter: ['kind=dataproduct', 'spec.domain=domain:default/brokerage'],
+  },
+  {
+    name: 'three facets',
+    filter: [
+      'kind=dataproduct',
+      'spec.domain=domain:default/brokerage',
+      'spec.classification=internal',
+      'spec.lifecycle=production',
+    ],
+  },
+  {
+    name: 'search + facet + newest',
+    filter: ['kind=dataproduct', 'spec.type=aggregate'],
+    term: 'rents',
+    order: 'desc:metadata.annotations.datamesh/listed-at',
+  },
+];
+
+function percentile(values: number[], p: number) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function timed(url: string, token: string) {
+  const start = performance.now();
+  const response = await fetch(url, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return performance.now() - start;
+}
+
+function pageUrl(base: string, shape: Shape) {
+  const params = new URLSearchParams();
+  shape.filter.forEach(f => params.append('filter', f));
+  if (shape.term) {
+    params.set('fullTextFilterTerm', shape.term);
+    params.set(
+      'fullTextFilterFields',
+      'metadata.name,metadata.title,metadata.description,metadata.tags,spec.description.purpose',
+    );
+  }
+  params.set('orderField', shape.order ?? 'asc:metadata.title');
+  params.set('limit', '24');
+  params.set('fields', CARD_FIELDS.join(','));
+  return `${base}/api/catalog/entities/by-query?${params}`;
+}
+
+function facetsUrl(base: string, shape: Shape) {
+  const params = new URLSearchParams();
+  shape.filter.forEach(f => params.append('filter', f));
+  FACETS.forEach(f => params.append('facet', f));
+  return `${base}/api/catalog/entity-facets?${params}`;
+}
+
+async function main() {
+  const portal = await startBenchPortal({ products: count, postgres });
+  try {
+    console.log(
+      `catalog holds the ${count} generated products (${
+        postgres ? 'PostgreSQL' : 'SQLite'
+      }) after ${portal.ingestionSeconds.toFixed(
+        0,
+      )} s; ${ROUNDS} rounds per shape`,
+    );
+    const token = await portal.token();
+    console.log(
+      `\n${'query shape'.padEnd(26)} ${'by-query p50/p95'.padStart(
+        18,
+      )} ${'facets p50/p95'.padStart(16)} ${'page+facets p50/p95'.padStart(
+        21,
+      )}`,
+    );
+    for (const shape of shapes) {
+      const page: number[] = [];
+      const facets: number[] = [];
+      const both: number[] = [];
+      for (let round = 0; round < ROUNDS + 3; round++) {
+        const start = performance.now();
+        const [p, f] = await Promise.all([
+          timed(pageUrl(portal.baseUrl, shape), token),
+          timed(facetsUrl(portal.baseUrl, shape), token),
+        ]);
+        if (round < 3) continue; // warm-up
+        page.push(p);
+        facets.push(f);
+        both.push(performance.now() - start);
+      }
+      const pair = (v: number[]) =>
+        `${percentile(v, 50).toFixed(0)}/${percentile(v, 95).toFixed(0)} ms`;
+      console.log(
+        `${shape.name.padEnd(26)} ${pair(page).padStart(18)} ${pair(
+          facets,
+        ).padStart(16)} ${pair(both).padStart(21)}`,
+      );
+    }
+  } finally {
+    await portal.stop();
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,1 @@
+export { DataAccessPage } from './DataAccessPage';

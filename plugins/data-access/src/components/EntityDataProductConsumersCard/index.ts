@@ -1,0 +1,2 @@
+export { EntityDataProductConsumersCard } from './EntityDataProductConsumersCard';
+export type { EntityDataProductConsumersCardProps } from './EntityDataProductConsumersCard';

@@ -1,0 +1,2 @@
+export { DatabaseGovernanceStore } from './DatabaseGovernanceStore';
+export type * from './GovernanceStore';

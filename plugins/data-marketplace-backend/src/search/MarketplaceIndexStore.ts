@@ -1,0 +1,154 @@
+import type { DatabaseService } from '@backstage/backend-plugin-api';
+import type { Knex } from 'knex';
+import { DatabaseGovernanceStore } from '../database';
+import { chunks, toIso } from '../database/tables';
+import type { IndexedProduct } from './toIndexedProduct';
+import {
+  DETAILS,
+  INDEX_RUN_ID,
+  isPostgres,
+  PRODUCTS,
+  RUNS,
+  SEARCH,
+  VALUES,
+  type ProductRow,
+  type RunRow,
+} from './tables';
+
+/*
+ * Rows per statement. SQLite takes at most 500 rows in one multi-row insert (knex writes it
+ * as a compound SELECT, SQLITE_MAX_COMPOUND_SELECT) and 32,766 bound parameters; PostgreSQL
+ * 65,535 parameters. A product row has 16 columns, a value row 3.
+ */
+const ROWS_PER_INSERT = 250;
+const VALUES_PER_INSERT = 500;
+const REFS_PER_STATEMENT = 500;
+
+/** What one indexer run did. */
+export interface IndexRun {
+  products: number;
+  written: number;
+  removed: number;
+  durationMs: number;
+}
+
+/**
+ * The write side of the marketplace index, in the plugin's own database. A product is
+ * written whole in one transaction (row, details, facet values, on SQLite its search row),
+ * keyed by entity ref, so two replicas writing the same product leave one right copy.
+ */
+export class MarketplaceIndexStore {
+  /** Runs the plugin's migrations (a no-op when done) unless told to skip them. */
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<MarketplaceIndexStore> {
+    const { database } = options;
+    const db = await database.getClient();
+    if (!(options.skipMigrations ?? database.migrations?.skip)) {
+      await db.migrate.latest({
+        directory: DatabaseGovernanceStore.migrationsDirectory,
+      });
+    }
+    return new MarketplaceIndexStore(db);
+  }
+
+  constructor(readonly db: Knex) {}
+
+  /** The hash of every indexed product, by entity ref. */
+  async digests(): Promise<Map<string, string>> {
+    const rows = await this.db<ProductRow>(PRODUCTS).select(
+      'entity_ref',
+      'row_hash',
+    );
+    return new Map(rows.map(row => [row.entity_ref, row.row_hash]));
+  }
+
+  /**
+   * Writes products, new or changed, in one transaction. `replacing` names those of them
+   * already in the index, whose old facet values and search rows go first.
+   */
+  async write(
+    products: IndexedProduct[],
+    options: { at: Date; replacing: string[] },
+  ): Promise<void> {
+    if (products.length === 0) {
+      return;
+    }
+    await this.db.transaction(async tx => {
+      await this.removeDependents(tx, options.replacing);
+      // Upserts: a replica may have written the same product since this run read the index.
+      const rows = products.map(p => ({ ...p.row, indexed_at: options.at }));
+      for (const batch of chunks(rows, ROWS_PER_INSERT)) {
+        await tx(PRODUCTS).insert(batch).onConflict('entity_ref').merge();
+      }
+      for (const batch of chunks(products, ROWS_PER_INSERT)) {
+        await tx(DETAILS)
+          .insert(batch.map(p => p.details))
+          .onConflict('entity_ref')
+          .merge();
+      }
+      const values = products.flatMap(p => p.values);
+      for (const batch of chunks(values, VALUES_PER_INSERT)) {
+        await tx(VALUES)
+          .insert(batch)
+          .onConflict(['facet', 'value', 'entity_ref'])
+          .ignore();
+      }
+      if (!isPostgres(tx)) {
+        // SQLite runs in one process: no other replica writes search rows meanwhile.
+        for (const batch of chunks(products, ROWS_PER_INSERT)) {
+          await tx(SEARCH).insert(
+            batch.map(p => ({
+              entity_ref: p.details.entity_ref,
+              search_text: p.details.search_text,
+            })),
+          );
+        }
+      }
+    });
+  }
+
+  /** Removes products with everything the index keeps of them. */
+  async remove(refs: string[]): Promise<void> {
+    for (const batch of chunks(refs, REFS_PER_STATEMENT)) {
+      await this.db.transaction(async tx => {
+        await this.removeDependents(tx, batch);
+        await tx(DETAILS).whereIn('entity_ref', batch).delete();
+        await tx(PRODUCTS).whereIn('entity_ref', batch).delete();
+      });
+    }
+  }
+
+  /** The rows keyed by product that a write does not overwrite: facet values, search rows. */
+  private async removeDependents(tx: Knex.Transaction, refs: string[]) {
+    for (const batch of chunks(refs, REFS_PER_STATEMENT)) {
+      await tx(VALUES).whereIn('entity_ref', batch).delete();
+      if (!isPostgres(tx)) {
+        await tx(SEARCH).whereIn('entity_ref', batch).delete();
+      }
+    }
+  }
+
+  async recordRun(run: IndexRun & { at: Date }): Promise<void> {
+    await this.db<RunRow>(RUNS)
+      .insert({
+        id: INDEX_RUN_ID,
+        finished_at: run.at,
+        products: run.products,
+        written: run.written,
+        removed: run.removed,
+        duration_ms: run.durationMs,
+      })
+      .onConflict('id')
+      .merge();
+  }
+
+  /** When the last run finished, ISO 8601; null before the first. */
+  async indexedAt(): Promise<string | null> {
+    const row = await this.db<RunRow>(RUNS)
+      .where({ id: INDEX_RUN_ID })
+      .first('finished_at');
+    return row ? toIso(row.finished_at) : null;
+  }
+}

@@ -1,0 +1,65 @@
+import type { Knex } from 'knex';
+import { isColumnFacet } from './facets';
+import { whereTextHasEveryWord } from './searchTerm';
+import { GOVERNANCE_RESULTS, VALUES } from './tables';
+import type { MarketplaceFacet } from './types';
+
+/** One facet's selected values (OR-ed). */
+export interface Selection {
+  facet: MarketplaceFacet;
+  values: string[];
+}
+
+/** What restricts the set of products: the words of the term and the selected facets. */
+export interface ProductConditions {
+  /** Lowercase words, each of which must appear in the product's search text. */
+  words: string[];
+  selections: Selection[];
+}
+
+export function isUnrestricted(conditions: ProductConditions): boolean {
+  return conditions.words.length === 0 && conditions.selections.length === 0;
+}
+
+/** The conditions without the selections of some facets: what those facets count under. */
+export function without(
+  conditions: ProductConditions,
+  leaveOut: (facet: MarketplaceFacet) => boolean,
+): ProductConditions {
+  return {
+    words: conditions.words,
+    selections: conditions.selections.filter(s => !leaveOut(s.facet)),
+  };
+}
+
+/**
+ * Restricts a query on the products aliased `p` to those that match: every word of the
+ * term, and for each selected facet one of its values. A single-valued facet is a column of
+ * the product; tags and port types are rows of marketplace_product_values, the governance
+ * status a row of governance_results, both found by entity ref.
+ */
+export function whereProductMatches(
+  db: Knex,
+  query: Knex.QueryBuilder,
+  conditions: ProductConditions,
+) {
+  whereTextHasEveryWord(db, query, conditions.words);
+  for (const { facet, values } of conditions.selections) {
+    if (isColumnFacet(facet)) {
+      query.whereIn(`p.${facet}`, values);
+    } else if (facet === 'governance') {
+      query.whereIn(
+        'p.entity_ref',
+        db(GOVERNANCE_RESULTS).select('entity_ref').whereIn('status', values),
+      );
+    } else {
+      query.whereIn(
+        'p.entity_ref',
+        db(VALUES)
+          .select('entity_ref')
+          .where('facet', facet)
+          .whereIn('value', values),
+      );
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import type { Knex } from 'knex';
+import { DETAILS, isPostgres, SEARCH } from './tables';
+
+/** The words of a search term, lowercase, without repeats. */
+export function searchWords(term: string | undefined): string[] {
+  const words = (term ?? '').toLocaleLowerCase('en-US').split(/\s+/);
+  return [...new Set(words.filter(Boolean))];
+}
+
+/** A LIKE pattern matching `text` literally: `%`, `_` and the escape character escaped. */
+export function likePattern(
+  text: string,
+  where: 'anywhere' | 'start' = 'anywhere',
+): string {
+  const literal = text.replace(/[\\%_]/g, char => `\\${char}`);
+  return where === 'start' ? `${literal}%` : `%${literal}%`;
+}
+
+/** `column LIKE ?` with the escape character of likePattern, the same on both databases. */
+export const LIKE = (column: string) => `${column} LIKE ? ESCAPE '\\'`;
+
+/**
+ * A GLOB pattern matching `text` anywhere, literally: `*`, `?` and `[` in brackets. GLOB
+ * knows no `%` or `_`, and compares case-sensitively, which lowercase text and words allow.
+ */
+export function globPattern(text: string): string {
+  return `*${text.replace(/[*?[]/g, char => `[${char}]`)}*`;
+}
+
+/**
+ * Restricts a query on the products aliased `p` to those whose search text holds every word,
+ * anywhere. PostgreSQL: `search_text LIKE '%word%'` on the products' details, which the
+ * trigram index serves when the migration could create it. SQLite: the same match as GLOB
+ * on the FTS5 trigram copy of the search text, which its index serves (FTS5 leaves a LIKE
+ * with an ESCAPE clause to a scan of every row).
+ */
+export function whereTextHasEveryWord(
+  db: Knex,
+  query: Knex.QueryBuilder,
+  words: string[],
+) {
+  if (words.length === 0) {
+    return;
+  }
+  const postgres = isPostgres(db);
+  const matching = db(postgres ? DETAILS : SEARCH).select('entity_ref');
+  for (const word of words) {
+    if (postgres) {
+      matching.whereRaw(LIKE('search_text'), [likePattern(word)]);
+    } else {
+      matching.whereRaw('search_text GLOB ?', [globPattern(word)]);
+    }
+  }
+  query.whereIn('p.entity_ref', matching);
+}

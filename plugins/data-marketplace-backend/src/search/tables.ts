@@ -1,0 +1,65 @@
+import type { Knex } from 'knex';
+import type { DbTimestamp } from '../database/tables';
+
+/** The tables of migrations/20261121120000_marketplace_index.js, and their rows. */
+export const PRODUCTS = 'marketplace_products';
+export const DETAILS = 'marketplace_product_details';
+export const VALUES = 'marketplace_product_values';
+export const RUNS = 'marketplace_index_runs';
+/** SQLite only: FTS5 (trigram) copy of each product's search_text. */
+export const SEARCH = 'marketplace_product_search';
+/** Written by the governance evaluator in the same database; queries join it. */
+export const GOVERNANCE_RESULTS = 'governance_results';
+
+/** The one row of marketplace_index_runs. */
+export const INDEX_RUN_ID = 'marketplace';
+
+/** Longest value a facet row or a sort key holds (the columns are varchar(255)). */
+export const MAX_VALUE_LENGTH = 255;
+
+export function isPostgres(db: Knex): boolean {
+  return db.client.dialect === 'postgresql';
+}
+
+export interface ProductRow {
+  entity_ref: string;
+  namespace: string;
+  name: string;
+  title: string;
+  sort_title: string;
+  domain: string | null;
+  owner: string | null;
+  type: string | null;
+  classification: string | null;
+  lifecycle: string | null;
+  consumer_count: number;
+  listed_at: Date | null;
+  update_frequency: string | null;
+  freshness: string | null;
+  row_hash: string;
+  indexed_at: Date;
+}
+
+export interface DetailRow {
+  entity_ref: string;
+  description: string | null;
+  purpose: string | null;
+  search_text: string;
+  /** JSON of a StoredCard. */
+  card: string;
+}
+
+export interface ValueRow {
+  entity_ref: string;
+  facet: string;
+  value: string;
+}
+
+export interface RunRow {
+  id: string;
+  finished_at: DbTimestamp;
+  products: number;
+  written: number;
+  removed: number;
+  duration_ms: number;
+}

@@ -1,0 +1,4 @@
+export { dataMarketplaceApiRef } from './DataMarketplaceApi';
+export type { DataMarketplaceApi } from './DataMarketplaceApi';
+export { DataMarketplaceClient } from './DataMarketplaceClient';
+export type * from './types';

@@ -1,0 +1,2 @@
+export { DataContractDefinition } from './DataContractDefinition';
+export type { DataContractDefinitionProps } from './DataContractDefinition';

@@ -1,0 +1,1 @@
+export { EntityContractSchemaCard } from './EntityContractSchemaCard';

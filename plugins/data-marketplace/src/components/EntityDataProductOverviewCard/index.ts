@@ -1,0 +1,1 @@
+export { EntityDataProductOverviewCard } from './EntityDataProductOverviewCard';

@@ -1,0 +1,1 @@
+export { EntityDomainDataProductsCard } from './EntityDomainDataProductsCard';

@@ -1,0 +1,1 @@
+export { EntityGovernanceCard } from './EntityGovernanceCard';

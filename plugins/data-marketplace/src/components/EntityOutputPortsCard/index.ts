@@ -1,0 +1,2 @@
+export { EntityOutputPortsCard } from './EntityOutputPortsCard';
+export type { EntityOutputPortsCardProps } from './EntityOutputPortsCard';

@@ -1,0 +1,1 @@
+export { EntitySlaQualityCard } from './EntitySlaQualityCard';

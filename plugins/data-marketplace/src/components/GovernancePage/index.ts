@@ -1,0 +1,2 @@
+export { GovernancePage } from './GovernancePage';
+export type { GovernancePageProps } from './GovernancePage';

@@ -1,0 +1,2 @@
+export { MeshMetricsPage } from './MeshMetricsPage';
+export type { MeshMetricsPageProps } from './MeshMetricsPage';
