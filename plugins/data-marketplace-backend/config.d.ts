@@ -33,6 +33,19 @@ export interface Config {
         scope?: 'global' | 'local';
       };
     };
+    /** The marketplace's query index (README, "Marketplace query index"). */
+    index?: {
+      /**
+       * When the indexer copies the catalog's data products into the index: once per tick
+       * across all replicas. The scheduler's usual fields; default every 30 seconds,
+       * timeout 10 minutes. A run with nothing changed writes nothing.
+       */
+      schedule?: {
+        frequency?: Duration | { cron: string };
+        timeout?: Duration;
+        initialDelay?: Duration;
+      };
+    };
     /** Mesh metrics: reuse and the three cycle times (README, "Mesh metrics"). */
     metrics?: {
       /**

@@ -1,6 +1,6 @@
 /*
  * Whether the catalog's own query API can serve the marketplace's faceted search:
- *   yarn workspace app bench:queries [products=10000] [--postgres]
+ *   yarn workspace app bench:catalog-queries [products=10000] [--postgres]
  * Starts the demo backend with N generated products (benchPortal.ts), then times each query
  * shape the marketplace page sends: a page of products (`/entities/by-query`, with the
  * fields a card needs) and the facet counts (`/entity-facets`), for the first page, a search,

@@ -66,7 +66,9 @@ export function generateProducts(count: number): BenchProduct[] {
     const title =
       roll < 0.02
         ? `Ratings of ${subject} ${p}`
-        : `${subject[0].toUpperCase()}${subject.slice(1)} ${pick(SUBJECTS)} ${p}`;
+        : `${subject[0].toUpperCase()}${subject.slice(1)} ${pick(
+            SUBJECTS,
+          )} ${p}`;
     const purpose =
       roll >= 0.02 && roll < 0.04
         ? `Credit ratings behind the ${subject} decisions, refreshed daily.`
@@ -83,7 +85,7 @@ export function generateProducts(count: number): BenchProduct[] {
     const domain = BENCH_DOMAINS[p % 3];
     const outputPorts = Array.from(
       { length: 1 + Math.floor(rnd() * 3) },
-      (_, i) => ({
+      (_port, i) => ({
         name: `${subject}-${i}`,
         type: pick(PORT_TYPES),
         address: `warehouse.${domain.replace(/-/g, '_')}.${name.replace(
@@ -119,12 +121,16 @@ export function generateProducts(count: number): BenchProduct[] {
         lifecycle: pick(LIFECYCLES),
         version: `1.${Math.floor(rnd() * 10)}.0`,
         description: { purpose },
-        sla: { updateFrequency: 'daily', freshness: '24h', availability: '99.5%' },
+        sla: {
+          updateFrequency: 'daily',
+          freshness: '24h',
+          availability: '99.5%',
+        },
         outputPorts,
       },
       relations: [
         { type: 'partOf', targetRef: `domain:default/${domain}` },
-        ...Array.from({ length: consumers }, (_, c) => ({
+        ...Array.from({ length: consumers }, (_consumer, c) => ({
           type: 'dataProductConsumedBy',
           targetRef: `group:default/consumer-${c}`,
         })),

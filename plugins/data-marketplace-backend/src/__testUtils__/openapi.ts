@@ -3,9 +3,9 @@ import { resolve } from 'path';
 import { parse } from 'yaml';
 
 /*
- * The package's openapi.yaml (governance and mesh metrics alike) is written by hand; the
- * openapi tests of src/service and src/metrics keep their routes in it true to the code
- * with these helpers.
+ * The package's openapi.yaml (governance, mesh metrics and marketplace alike) is written by
+ * hand; the openapi tests of src/service, src/metrics and src/search keep their routes in
+ * it true to the code with these helpers.
  */
 
 export type JsonObject = Record<string, any>;
@@ -17,7 +17,7 @@ export const openapiDocument: JsonObject = parse(
 export const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 /** The path prefix of each router of the plugin; every documented path has one. */
-export const ROUTE_PREFIXES = ['/governance/', '/metrics/'];
+export const ROUTE_PREFIXES = ['/governance/', '/metrics/', '/marketplace/'];
 
 /** Follows a local `$ref` such as `#/components/schemas/ProductGovernance`. */
 export function deref(node: JsonObject): JsonObject {

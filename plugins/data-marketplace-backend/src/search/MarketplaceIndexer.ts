@@ -1,4 +1,5 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { IndexRun, MarketplaceIndexStore } from './MarketplaceIndexStore';
 import { readCatalogProducts } from './readCatalogProducts';
@@ -49,14 +50,28 @@ export class MarketplaceIndexer {
       pending = [];
     };
 
-    for await (const page of readCatalogProducts(catalog, credentials, signal)) {
+    for await (const page of readCatalogProducts(
+      catalog,
+      credentials,
+      signal,
+    )) {
       for (const entity of page) {
-        const product = toIndexedProduct(entity);
-        const ref = product.row.entity_ref;
+        const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
         if (seen.has(ref)) {
           continue;
         }
         seen.add(ref);
+        let product: IndexedProduct;
+        try {
+          product = toIndexedProduct(entity);
+        } catch (error) {
+          // Keep the product's last row rather than drop it: it is still in the catalog.
+          logger.warn('Could not index a data product', {
+            entityRef: ref,
+            error: String(error),
+          });
+          continue;
+        }
         if (stored.get(ref) !== product.row.row_hash) {
           pending.push(product);
         }
@@ -69,7 +84,12 @@ export class MarketplaceIndexer {
     if (signal?.aborted) {
       // A partial read must not remove what it did not get to.
       logger.debug('Marketplace index run aborted', { written });
-      return { products: seen.size, written, removed: 0, durationMs: Date.now() - started };
+      return {
+        products: seen.size,
+        written,
+        removed: 0,
+        durationMs: Date.now() - started,
+      };
     }
 
     const gone = [...stored.keys()].filter(ref => !seen.has(ref));

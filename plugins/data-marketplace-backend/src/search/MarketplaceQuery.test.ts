@@ -35,327 +35,339 @@ const BY_NAME = [
   'tenancy-analytics',
 ];
 
-describe.each(databases.eachSupportedId())('MarketplaceQuery on %s', databaseId => {
-  let knex: Knex;
-  let marketplace: MarketplaceQuery;
+describe.each(databases.eachSupportedId())(
+  'MarketplaceQuery on %s',
+  databaseId => {
+    let knex: Knex;
+    let marketplace: MarketplaceQuery;
 
-  beforeAll(async () => {
-    knex = await databases.init(databaseId);
-    await seedIndex(knex);
-    marketplace = new MarketplaceQuery(knex);
-  });
-
-  const query = (request: Partial<MarketplaceQueryRequest>) =>
-    marketplace.query({
-      filters: {},
-      sort: 'relevance',
-      offset: 0,
-      limit: 24,
-      ...request,
+    beforeAll(async () => {
+      knex = await databases.init(databaseId);
+      await seedIndex(knex);
+      marketplace = new MarketplaceQuery(knex);
     });
 
-  it('counts every facet over the whole index when nothing is selected', async () => {
-    const result = await query({});
-    expect(result.totalItems).toBe(7);
-    expect(names(result)).toEqual(BY_NAME);
-    expect(result.facets).toEqual({
-      domain: [
+    const query = (request: Partial<MarketplaceQueryRequest>) =>
+      marketplace.query({
+        filters: {},
+        sort: 'relevance',
+        offset: 0,
+        limit: 24,
+        ...request,
+      });
+
+    it('counts every facet over the whole index when nothing is selected', async () => {
+      const result = await query({});
+      expect(result.totalItems).toBe(7);
+      expect(names(result)).toEqual(BY_NAME);
+      expect(result.facets).toEqual({
+        domain: [
+          { value: ASSET, count: 3 },
+          { value: BROKERAGE, count: 2 },
+          { value: MARKETS, count: 2 },
+        ],
+        owner: [
+          { value: ASSETS, count: 3 },
+          { value: BROKERS, count: 2 },
+          { value: MARKETS_TEAM, count: 2 },
+        ],
+        type: [
+          { value: 'source-aligned', count: 3 },
+          { value: 'aggregate', count: 2 },
+          { value: 'consumer-aligned', count: 2 },
+        ],
+        classification: [
+          { value: 'internal', count: 3 },
+          { value: 'confidential', count: 2 },
+          { value: 'public', count: 1 },
+          { value: 'restricted', count: 1 },
+        ],
+        lifecycle: [
+          { value: 'production', count: 5 },
+          { value: 'deprecated', count: 1 },
+          { value: 'experimental', count: 1 },
+        ],
+        tag: [
+          { value: 'ratings', count: 3 },
+          { value: 'credit', count: 2 },
+          { value: 'leases', count: 2 },
+          { value: 'rent', count: 2 },
+          { value: 'tenants', count: 1 },
+        ],
+        port: [
+          { value: 'api', count: 2 },
+          { value: 'file', count: 2 },
+          { value: 'sql-view', count: 2 },
+          { value: 'table', count: 2 },
+          { value: 'stream', count: 1 },
+        ],
+        // Rentals is not evaluated; the ghost product's result is not in the index.
+        governance: [
+          { value: 'passing', count: 3 },
+          { value: 'failing', count: 2 },
+          { value: 'warning', count: 1 },
+        ],
+      });
+    });
+
+    it('keeps the counts of a selected facet’s other values, and counts the others under it', async () => {
+      const result = await query({ filters: { domain: [BROKERAGE] } });
+      expect(names(result)).toEqual(['entity-ratings', 'tenancy-analytics']);
+      expect(result.totalItems).toBe(2);
+      expect(result.facets.domain).toEqual([
         { value: ASSET, count: 3 },
         { value: BROKERAGE, count: 2 },
         { value: MARKETS, count: 2 },
-      ],
-      owner: [
-        { value: ASSETS, count: 3 },
-        { value: BROKERS, count: 2 },
-        { value: MARKETS_TEAM, count: 2 },
-      ],
-      type: [
-        { value: 'source-aligned', count: 3 },
-        { value: 'aggregate', count: 2 },
-        { value: 'consumer-aligned', count: 2 },
-      ],
-      classification: [
-        { value: 'internal', count: 3 },
-        { value: 'confidential', count: 2 },
-        { value: 'public', count: 1 },
-        { value: 'restricted', count: 1 },
-      ],
-      lifecycle: [
-        { value: 'production', count: 5 },
-        { value: 'deprecated', count: 1 },
-        { value: 'experimental', count: 1 },
-      ],
-      tag: [
-        { value: 'ratings', count: 3 },
-        { value: 'credit', count: 2 },
-        { value: 'leases', count: 2 },
-        { value: 'rent', count: 2 },
+      ]);
+      expect(result.facets.type).toEqual([
+        { value: 'aggregate', count: 1 },
+        { value: 'source-aligned', count: 1 },
+      ]);
+      expect(result.facets.tag).toEqual([
+        { value: 'credit', count: 1 },
+        { value: 'leases', count: 1 },
+        { value: 'ratings', count: 1 },
         { value: 'tenants', count: 1 },
-      ],
-      port: [
-        { value: 'api', count: 2 },
-        { value: 'file', count: 2 },
+      ]);
+      expect(result.facets.governance).toEqual([
+        { value: 'passing', count: 1 },
+        { value: 'warning', count: 1 },
+      ]);
+    });
+
+    it('ORs values within a facet and ANDs facets, each counted without its own selection', async () => {
+      const result = await query({
+        filters: { domain: [BROKERAGE, ASSET], type: ['source-aligned'] },
+      });
+      expect(names(result)).toEqual(['rent-roll', 'tenancy-analytics']);
+      expect(result.totalItems).toBe(2);
+      // Under type=source-aligned only.
+      expect(result.facets.domain).toEqual([
+        { value: ASSET, count: 1 },
+        { value: BROKERAGE, count: 1 },
+        { value: MARKETS, count: 1 },
+      ]);
+      // Under domain in (brokerage, asset) only.
+      expect(result.facets.type).toEqual([
+        { value: 'aggregate', count: 2 },
+        { value: 'source-aligned', count: 2 },
+        { value: 'consumer-aligned', count: 1 },
+      ]);
+      // Under both.
+      expect(result.facets.classification).toEqual([
+        { value: 'internal', count: 2 },
+      ]);
+      expect(result.facets.governance).toEqual([
+        { value: 'failing', count: 1 },
+        { value: 'passing', count: 1 },
+      ]);
+    });
+
+    it('filters on many-valued facets (tags, port types)', async () => {
+      const result = await query({
+        filters: { tag: ['leases', 'credit'], port: ['table'] },
+      });
+      expect(names(result)).toEqual(['rent-roll', 'tenancy-analytics']);
+      // Under tag in (leases, credit): tenancy, entity ratings, rent roll, credit risk.
+      expect(result.facets.port).toEqual([
         { value: 'sql-view', count: 2 },
         { value: 'table', count: 2 },
-        { value: 'stream', count: 1 },
+        { value: 'api', count: 1 },
+        { value: 'file', count: 1 },
+      ]);
+      // Under port=table: tenancy and rent roll. Credit, selected, is kept with 0.
+      expect(result.facets.tag).toEqual([
+        { value: 'leases', count: 2 },
+        { value: 'rent', count: 1 },
+        { value: 'tenants', count: 1 },
+        { value: 'credit', count: 0 },
+      ]);
+    });
+
+    it('counts facets under a search term, with and without selections', async () => {
+      const term = await query({ term: 'Ratings' });
+      expect(names(term)).toEqual([
+        'ratings-feed', // the title starts with the term
+        'entity-ratings', // the title contains it
+        'credit-risk-dashboard', // a tag has it
+      ]);
+      expect(term.facets.classification).toEqual([
+        { value: 'confidential', count: 2 },
+        { value: 'restricted', count: 1 },
+      ]);
+
+      const both = await query({
+        term: 'ratings',
+        filters: { classification: ['confidential'] },
+      });
+      expect(names(both)).toEqual(['entity-ratings', 'credit-risk-dashboard']);
+      expect(both.totalItems).toBe(2);
+      expect(both.facets.classification).toEqual(term.facets.classification);
+      expect(both.facets.domain).toEqual([
+        { value: BROKERAGE, count: 1 },
+        { value: MARKETS, count: 1 },
+      ]);
+      expect(both.facets.governance).toEqual([
+        { value: 'failing', count: 1 },
+        { value: 'warning', count: 1 },
+      ]);
+    });
+
+    it('needs every word of the term, in any order', async () => {
+      expect(names(await query({ term: 'rent roll' }))).toEqual(['rent-roll']);
+      expect(names(await query({ term: '  ROLL   rent ' }))).toEqual([
+        'rent-roll',
+      ]);
+      expect(names(await query({ term: 'rent nothing-like-it' }))).toEqual([]);
+    });
+
+    it('lists a selected value that no product has any more, with 0', async () => {
+      const result = await query({
+        term: 'rent roll',
+        filters: { domain: [BROKERAGE] },
+      });
+      expect(result.totalItems).toBe(0);
+      expect(result.items).toEqual([]);
+      expect(result.facets.domain).toEqual([
+        { value: ASSET, count: 1 },
+        { value: BROKERAGE, count: 0 },
+      ]);
+      expect(result.facets.type).toEqual([]);
+    });
+
+    it('matches % and _ in a term literally', async () => {
+      expect(names(await query({ term: '100' }))).toEqual([
+        'discount-offers',
+        'tenancy-analytics',
+      ]);
+      expect(names(await query({ term: '100%' }))).toEqual(['discount-offers']);
+      expect(names(await query({ term: '%' }))).toEqual(['discount-offers']);
+      expect(names(await query({ term: 'q_1' }))).toEqual(['rentals']);
+      expect(names(await query({ term: 'qa1' }))).toEqual(['rent-roll']);
+      expect(names(await query({ term: '_' }))).toEqual(['rentals']);
+      expect(names(await query({ term: '\\' }))).toEqual([]);
+    });
+
+    it.each([
+      ['name', BY_NAME],
+      ['relevance', BY_NAME],
+      [
+        'newest',
+        // Listed 04-01, 03-01 twice (by title), 02-01, 01-10, 2025; never listed last.
+        [
+          'ratings-feed',
+          'credit-risk-dashboard',
+          'entity-ratings',
+          'rent-roll',
+          'tenancy-analytics',
+          'discount-offers',
+          'rentals',
+        ],
       ],
-      // Rentals is not evaluated; the ghost product's result is not in the index.
-      governance: [
+      [
+        'most-consumed',
+        // 5, 5 (by title), 3, 2, 1, 0, 0 (by title).
+        [
+          'credit-risk-dashboard',
+          'entity-ratings',
+          'tenancy-analytics',
+          'ratings-feed',
+          'rent-roll',
+          'discount-offers',
+          'rentals',
+        ],
+      ],
+    ] as const)('sorts by %s', async (sort, expected) => {
+      expect(names(await query({ sort }))).toEqual(expected);
+    });
+
+    it('pages through one order without gaps or repeats', async () => {
+      const pages = [];
+      for (const offset of [0, 3, 6, 9]) {
+        const page = await query({ sort: 'name', offset, limit: 3 });
+        expect(page.totalItems).toBe(7);
+        pages.push(names(page));
+      }
+      expect(pages).toEqual([
+        BY_NAME.slice(0, 3),
+        BY_NAME.slice(3, 6),
+        BY_NAME.slice(6),
+        [],
+      ]);
+    });
+
+    it('filters and counts on the governance status of the joined results', async () => {
+      const failing = await query({ filters: { governance: ['failing'] } });
+      expect(names(failing)).toEqual(['credit-risk-dashboard', 'rent-roll']);
+      expect(failing.items.map(i => i.governanceStatus)).toEqual([
+        'failing',
+        'failing',
+      ]);
+      expect(failing.facets.governance).toEqual([
         { value: 'passing', count: 3 },
         { value: 'failing', count: 2 },
         { value: 'warning', count: 1 },
-      ],
+      ]);
+
+      const passingInAsset = await query({
+        filters: { governance: ['passing'], domain: [ASSET] },
+      });
+      expect(names(passingInAsset)).toEqual(['discount-offers']);
+      // Rentals, in asset, has no status: it counts under no value.
+      expect(passingInAsset.facets.governance).toEqual([
+        { value: 'failing', count: 1 },
+        { value: 'passing', count: 1 },
+      ]);
+      expect(passingInAsset.facets.domain).toEqual([
+        { value: ASSET, count: 1 },
+        { value: BROKERAGE, count: 1 },
+        { value: MARKETS, count: 1 },
+      ]);
+
+      const all = await query({});
+      expect(
+        Object.fromEntries(
+          all.items.map(i => [i.entityRef, i.governanceStatus]),
+        ),
+      ).toMatchObject({
+        [ref('rentals')]: null,
+        [ref('entity-ratings')]: 'warning',
+      });
     });
-  });
 
-  it('keeps the counts of a selected facet’s other values, and counts the others under it', async () => {
-    const result = await query({ filters: { domain: [BROKERAGE] } });
-    expect(names(result)).toEqual(['entity-ratings', 'tenancy-analytics']);
-    expect(result.totalItems).toBe(2);
-    expect(result.facets.domain).toEqual([
-      { value: ASSET, count: 3 },
-      { value: BROKERAGE, count: 2 },
-      { value: MARKETS, count: 2 },
-    ]);
-    expect(result.facets.type).toEqual([
-      { value: 'aggregate', count: 1 },
-      { value: 'source-aligned', count: 1 },
-    ]);
-    expect(result.facets.tag).toEqual([
-      { value: 'credit', count: 1 },
-      { value: 'leases', count: 1 },
-      { value: 'ratings', count: 1 },
-      { value: 'tenants', count: 1 },
-    ]);
-    expect(result.facets.governance).toEqual([
-      { value: 'passing', count: 1 },
-      { value: 'warning', count: 1 },
-    ]);
-  });
-
-  it('ORs values within a facet and ANDs facets, each counted without its own selection', async () => {
-    const result = await query({
-      filters: { domain: [BROKERAGE, ASSET], type: ['source-aligned'] },
-    });
-    expect(names(result)).toEqual(['rent-roll', 'tenancy-analytics']);
-    expect(result.totalItems).toBe(2);
-    // Under type=source-aligned only.
-    expect(result.facets.domain).toEqual([
-      { value: ASSET, count: 1 },
-      { value: BROKERAGE, count: 1 },
-      { value: MARKETS, count: 1 },
-    ]);
-    // Under domain in (brokerage, asset) only.
-    expect(result.facets.type).toEqual([
-      { value: 'aggregate', count: 2 },
-      { value: 'source-aligned', count: 2 },
-      { value: 'consumer-aligned', count: 1 },
-    ]);
-    // Under both.
-    expect(result.facets.classification).toEqual([
-      { value: 'internal', count: 2 },
-    ]);
-    expect(result.facets.governance).toEqual([
-      { value: 'failing', count: 1 },
-      { value: 'passing', count: 1 },
-    ]);
-  });
-
-  it('filters on many-valued facets (tags, port types)', async () => {
-    const result = await query({
-      filters: { tag: ['leases', 'credit'], port: ['table'] },
-    });
-    expect(names(result)).toEqual(['rent-roll', 'tenancy-analytics']);
-    // Under tag in (leases, credit): tenancy, entity ratings, rent roll, credit risk.
-    expect(result.facets.port).toEqual([
-      { value: 'sql-view', count: 2 },
-      { value: 'table', count: 2 },
-      { value: 'api', count: 1 },
-      { value: 'file', count: 1 },
-    ]);
-    // Under port=table: tenancy and rent roll. Credit, selected, is kept with 0.
-    expect(result.facets.tag).toEqual([
-      { value: 'leases', count: 2 },
-      { value: 'rent', count: 1 },
-      { value: 'tenants', count: 1 },
-      { value: 'credit', count: 0 },
-    ]);
-  });
-
-  it('counts facets under a search term, with and without selections', async () => {
-    const term = await query({ term: 'Ratings' });
-    expect(names(term)).toEqual([
-      'ratings-feed', // the title starts with the term
-      'entity-ratings', // the title contains it
-      'credit-risk-dashboard', // a tag has it
-    ]);
-    expect(term.facets.classification).toEqual([
-      { value: 'confidential', count: 2 },
-      { value: 'restricted', count: 1 },
-    ]);
-
-    const both = await query({
-      term: 'ratings',
-      filters: { classification: ['confidential'] },
-    });
-    expect(names(both)).toEqual(['entity-ratings', 'credit-risk-dashboard']);
-    expect(both.totalItems).toBe(2);
-    expect(both.facets.classification).toEqual(term.facets.classification);
-    expect(both.facets.domain).toEqual([
-      { value: BROKERAGE, count: 1 },
-      { value: MARKETS, count: 1 },
-    ]);
-    expect(both.facets.governance).toEqual([
-      { value: 'failing', count: 1 },
-      { value: 'warning', count: 1 },
-    ]);
-  });
-
-  it('needs every word of the term, in any order', async () => {
-    expect(names(await query({ term: 'rent roll' }))).toEqual(['rent-roll']);
-    expect(names(await query({ term: '  ROLL   rent ' }))).toEqual(['rent-roll']);
-    expect(names(await query({ term: 'rent nothing-like-it' }))).toEqual([]);
-  });
-
-  it('lists a selected value that no product has any more, with 0', async () => {
-    const result = await query({
-      term: 'rent roll',
-      filters: { domain: [BROKERAGE] },
-    });
-    expect(result.totalItems).toBe(0);
-    expect(result.items).toEqual([]);
-    expect(result.facets.domain).toEqual([
-      { value: ASSET, count: 1 },
-      { value: BROKERAGE, count: 0 },
-    ]);
-    expect(result.facets.type).toEqual([]);
-  });
-
-  it('matches % and _ in a term literally', async () => {
-    expect(names(await query({ term: '100' }))).toEqual([
-      'discount-offers',
-      'tenancy-analytics',
-    ]);
-    expect(names(await query({ term: '100%' }))).toEqual(['discount-offers']);
-    expect(names(await query({ term: '%' }))).toEqual(['discount-offers']);
-    expect(names(await query({ term: 'q_1' }))).toEqual(['rentals']);
-    expect(names(await query({ term: 'qa1' }))).toEqual(['rent-roll']);
-    expect(names(await query({ term: '_' }))).toEqual(['rentals']);
-    expect(names(await query({ term: '\\' }))).toEqual([]);
-  });
-
-  it.each([
-    ['name', BY_NAME],
-    ['relevance', BY_NAME],
-    [
-      'newest',
-      // Listed 04-01, 03-01 twice (by title), 02-01, 01-10, 2025; never listed last.
-      [
-        'ratings-feed',
-        'credit-risk-dashboard',
-        'entity-ratings',
-        'rent-roll',
-        'tenancy-analytics',
-        'discount-offers',
-        'rentals',
-      ],
-    ],
-    [
-      'most-consumed',
-      // 5, 5 (by title), 3, 2, 1, 0, 0 (by title).
-      [
-        'credit-risk-dashboard',
-        'entity-ratings',
-        'tenancy-analytics',
-        'ratings-feed',
-        'rent-roll',
-        'discount-offers',
-        'rentals',
-      ],
-    ],
-  ] as const)('sorts by %s', async (sort, expected) => {
-    expect(names(await query({ sort }))).toEqual(expected);
-  });
-
-  it('pages through one order without gaps or repeats', async () => {
-    const pages = [];
-    for (const offset of [0, 3, 6, 9]) {
-      const page = await query({ sort: 'name', offset, limit: 3 });
-      expect(page.totalItems).toBe(7);
-      pages.push(names(page));
-    }
-    expect(pages).toEqual([
-      BY_NAME.slice(0, 3),
-      BY_NAME.slice(3, 6),
-      BY_NAME.slice(6),
-      [],
-    ]);
-  });
-
-  it('filters and counts on the governance status of the joined results', async () => {
-    const failing = await query({ filters: { governance: ['failing'] } });
-    expect(names(failing)).toEqual(['credit-risk-dashboard', 'rent-roll']);
-    expect(failing.items.map(i => i.governanceStatus)).toEqual([
-      'failing',
-      'failing',
-    ]);
-    expect(failing.facets.governance).toEqual([
-      { value: 'passing', count: 3 },
-      { value: 'failing', count: 2 },
-      { value: 'warning', count: 1 },
-    ]);
-
-    const passingInAsset = await query({
-      filters: { governance: ['passing'], domain: [ASSET] },
-    });
-    expect(names(passingInAsset)).toEqual(['discount-offers']);
-    // Rentals, in asset, has no status: it counts under no value.
-    expect(passingInAsset.facets.governance).toEqual([
-      { value: 'failing', count: 1 },
-      { value: 'passing', count: 1 },
-    ]);
-    expect(passingInAsset.facets.domain).toEqual([
-      { value: ASSET, count: 1 },
-      { value: BROKERAGE, count: 1 },
-      { value: MARKETS, count: 1 },
-    ]);
-
-    const all = await query({});
-    expect(
-      Object.fromEntries(all.items.map(i => [i.entityRef, i.governanceStatus])),
-    ).toMatchObject({ [ref('rentals')]: null, [ref('entity-ratings')]: 'warning' });
-  });
-
-  it('gives each card what the marketplace shows', async () => {
-    const result = await query({ term: 'entity ratings' });
-    expect(result.items).toEqual([
-      {
-        entityRef: ref('entity-ratings'),
-        consumerCount: 5,
-        governanceStatus: 'warning',
-        entity: {
-          apiVersion: 'datamesh/v1alpha1',
-          kind: 'DataProduct',
-          metadata: {
-            name: 'entity-ratings',
-            namespace: 'default',
-            title: 'Entity ratings',
-            description: 'Credit standing of tenant entities.',
-            tags: ['credit', 'ratings'],
-            annotations: { 'datamesh/listed-at': '2026-03-01T09:00:00.000Z' },
-          },
-          spec: {
-            domain: 'domain:default/brokerage',
-            owner: 'group:default/brokerage-data-team',
-            type: 'aggregate',
-            classification: 'confidential',
-            lifecycle: 'production',
-            version: '1.0.0',
-            description: { purpose: 'Entity ratings, for the marketplace tests.' },
-            outputPorts: [{ name: 'current', type: 'sql-view' }],
+    it('gives each card what the marketplace shows', async () => {
+      const result = await query({ term: 'entity ratings' });
+      expect(result.items).toEqual([
+        {
+          entityRef: ref('entity-ratings'),
+          consumerCount: 5,
+          governanceStatus: 'warning',
+          entity: {
+            apiVersion: 'datamesh/v1alpha1',
+            kind: 'DataProduct',
+            metadata: {
+              name: 'entity-ratings',
+              namespace: 'default',
+              title: 'Entity ratings',
+              description: 'Credit standing of tenant entities.',
+              tags: ['credit', 'ratings'],
+              annotations: { 'datamesh/listed-at': '2026-03-01T09:00:00.000Z' },
+            },
+            spec: {
+              domain: 'domain:default/brokerage',
+              owner: 'group:default/brokerage-data-team',
+              type: 'aggregate',
+              classification: 'confidential',
+              lifecycle: 'production',
+              version: '1.0.0',
+              description: {
+                purpose: 'Entity ratings, for the marketplace tests.',
+              },
+              outputPorts: [{ name: 'current', type: 'sql-view' }],
+            },
           },
         },
-      },
-    ]);
-  });
-});
+      ]);
+    });
+  },
+);

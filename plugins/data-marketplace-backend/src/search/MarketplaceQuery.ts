@@ -183,8 +183,10 @@ export class MarketplaceQuery {
     conditions: ProductConditions,
   ): Promise<ValueCountRow[]> {
     const selected = new Set(conditions.selections.map(s => s.facet));
-    const groups: Array<{ facets: ListFacet[]; conditions: ProductConditions }> =
-      [];
+    const groups: Array<{
+      facets: ListFacet[];
+      conditions: ProductConditions;
+    }> = [];
     const unselected = LIST_FACETS.filter(facet => !selected.has(facet));
     if (unselected.length) {
       groups.push({ facets: unselected, conditions });
@@ -206,20 +208,27 @@ export class MarketplaceQuery {
     conditions: ProductConditions,
   ): Promise<ValueCountRow[]> {
     const { db } = this;
-    const query = db(`${VALUES} as v`)
+    // Every value row belongs to an indexed product: without conditions, no join is needed.
+    if (isUnrestricted(conditions)) {
+      return (await db(`${VALUES} as v`)
+        .select('v.facet', 'v.value')
+        .count({ count: '*' })
+        .whereIn('v.facet', facets)
+        .groupBy('v.facet', 'v.value')) as ValueCountRow[];
+    }
+    // From the matching products to their values. CROSS JOIN is an inner join that SQLite
+    // nests in the order written, so a search that matches few products reads their values
+    // only, not every value row; PostgreSQL plans it as any join.
+    const matching = db(`${PRODUCTS} as p`)
+      .select('p.entity_ref')
+      .modify(q => whereProductMatches(db, q, conditions));
+    return (await db
+      .from(matching.as('m'))
+      .crossJoin(db.raw('?? as ??', [VALUES, 'v']))
       .select('v.facet', 'v.value')
       .count({ count: '*' })
+      .where('v.entity_ref', db.ref('m.entity_ref'))
       .whereIn('v.facet', facets)
-      .groupBy('v.facet', 'v.value');
-    // Every value row belongs to an indexed product: without conditions, no join is needed.
-    if (!isUnrestricted(conditions)) {
-      query.whereIn(
-        'v.entity_ref',
-        db(`${PRODUCTS} as p`)
-          .select('p.entity_ref')
-          .modify(q => whereProductMatches(db, q, conditions)),
-      );
-    }
-    return (await query) as ValueCountRow[];
+      .groupBy('v.facet', 'v.value')) as ValueCountRow[];
   }
 }

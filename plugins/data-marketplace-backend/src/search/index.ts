@@ -17,5 +17,8 @@ export {
 } from './MarketplaceIndexer';
 export { MarketplaceIndexStore, type IndexRun } from './MarketplaceIndexStore';
 export { MarketplaceQuery } from './MarketplaceQuery';
-export { createMarketplaceRouter, type MarketplaceRouterOptions } from './router';
+export {
+  createMarketplaceRouter,
+  type MarketplaceRouterOptions,
+} from './router';
 export * from './types';

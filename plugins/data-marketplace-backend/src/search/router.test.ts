@@ -85,10 +85,9 @@ describe('GET /marketplace/products', () => {
     ]);
     expect(res.body.indexedAt).toBe('2026-11-21T10:00:00.000Z');
     expect(res.body.totalItems).toBe(3);
-    expect(res.body.items.map((i: { entityRef: string }) => i.entityRef)).toEqual([
-      ref('ratings-feed'),
-      ref('entity-ratings'),
-    ]);
+    expect(
+      res.body.items.map((i: { entityRef: string }) => i.entityRef),
+    ).toEqual([ref('ratings-feed'), ref('entity-ratings')]);
     expect(res.body.items[0]).toEqual({
       entityRef: ref('ratings-feed'),
       consumerCount: 2,
@@ -116,25 +115,24 @@ describe('GET /marketplace/products', () => {
     expect(repeated.status).toBe(200);
     expect(listed.body).toEqual(repeated.body);
     expect(repeated.body.totalItems).toBe(5);
-    expect(repeated.body.facets.domain.map((d: { value: string }) => d.value)).toEqual(
-      expect.arrayContaining([ASSET, BROKERAGE]),
-    );
+    expect(
+      repeated.body.facets.domain.map((d: { value: string }) => d.value),
+    ).toEqual(expect.arrayContaining([ASSET, BROKERAGE]));
 
     const mixed = await get(
       '?tag=leases,RENT&tag=credit&governance=failing&sort=most-consumed',
     );
-    expect(mixed.body.items.map((i: { entityRef: string }) => i.entityRef)).toEqual([
-      ref('credit-risk-dashboard'),
-      ref('rent-roll'),
-    ]);
+    expect(
+      mixed.body.items.map((i: { entityRef: string }) => i.entityRef),
+    ).toEqual([ref('credit-risk-dashboard'), ref('rent-roll')]);
   });
 
   it('pages with offset and limit', async () => {
     const res = await get('?sort=name&offset=6&limit=3');
     expect(res.body.totalItems).toBe(7);
-    expect(res.body.items.map((i: { entityRef: string }) => i.entityRef)).toEqual([
-      ref('tenancy-analytics'),
-    ]);
+    expect(
+      res.body.items.map((i: { entityRef: string }) => i.entityRef),
+    ).toEqual([ref('tenancy-analytics')]);
   });
 
   it.each([
@@ -143,12 +141,24 @@ describe('GET /marketplace/products', () => {
     ['?limit=ten', 'limit: expected a number'],
     ['?offset=-1', 'offset: must be 0 or more'],
     ['?offset=1.5', 'offset: expected a whole number'],
-    ['?sort=popular', 'sort: expected one of relevance, name, newest, most-consumed'],
-    ['?governance=green', 'governance: "green" is not one of passing, warning, failing'],
-    ['?domain=brokerage,default/', 'domain: "default/" is not a domain entity ref'],
+    [
+      '?sort=popular',
+      'sort: expected one of relevance, name, newest, most-consumed',
+    ],
+    [
+      '?governance=green',
+      'governance: "green" is not one of passing, warning, failing',
+    ],
+    [
+      '?domain=brokerage,default/',
+      'domain: "default/" is not a domain entity ref',
+    ],
     ['?q=a&q=b', 'q: expected one search term'],
     [`?q=${'x'.repeat(201)}`, 'q: at most 200 characters'],
-    [`?tag=${Array.from({ length: 51 }, (_, i) => `t${i}`).join(',')}`, 'tag: at most 50 values'],
+    [
+      `?tag=${Array.from({ length: 51 }, (_, i) => `t${i}`).join(',')}`,
+      'tag: at most 50 values',
+    ],
     ['?colour=red', 'colour: unknown field'],
   ])('answers 400 naming the field for %s', async (query, message) => {
     const res = await get(query);

@@ -62,6 +62,24 @@ const record = (value: unknown): JsonObject | undefined =>
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
+/** A complete ref (`kind:namespace/name`), as the catalog module writes spec refs. */
+const COMPLETE_REF = /^[^:/\s]+:[^:/\s]+\/[^:/\s]+$/;
+
+/**
+ * A ref in the index's spelling, `kind:namespace/name` in lower case; null when none. A
+ * complete ref is only lowercased: the indexer reads every product on every run.
+ */
+function canonicalRef(
+  value: unknown,
+  defaultKind: string,
+  defaultNamespace: string,
+): string | null {
+  if (typeof value === 'string' && COMPLETE_REF.test(value)) {
+    return value.toLocaleLowerCase('en-US');
+  }
+  return metricsRef(value, { defaultKind, defaultNamespace }) ?? null;
+}
+
 function listedAt(entity: Entity): Date | null {
   const value = text(entity.metadata.annotations?.[ANNOTATION_LISTED_AT]);
   const time = value ? Date.parse(value) : NaN;
@@ -140,8 +158,9 @@ function facetValue(value: string | null | undefined): string | null {
 export function toIndexedProduct(entity: Entity): IndexedProduct {
   const namespace = entity.metadata.namespace ?? 'default';
   const name = entity.metadata.name;
-  const entityRef =
-    `${entity.kind}:${namespace}/${name}`.toLocaleLowerCase('en-US');
+  const entityRef = `${entity.kind}:${namespace}/${name}`.toLocaleLowerCase(
+    'en-US',
+  );
   const spec = record(entity.spec) ?? {};
   const ports = outputPorts(spec);
   const tags = list(entity.metadata.tags)
@@ -150,11 +169,8 @@ export function toIndexedProduct(entity: Entity): IndexedProduct {
   const title = text(entity.metadata.title) ?? name;
   const description = text(entity.metadata.description) ?? null;
   const purpose = text(record(spec.description)?.purpose) ?? null;
-  const refDefaults = { defaultNamespace: namespace };
-  const domain =
-    metricsRef(spec.domain, { ...refDefaults, defaultKind: 'domain' }) ?? null;
-  const owner =
-    metricsRef(spec.owner, { ...refDefaults, defaultKind: 'group' }) ?? null;
+  const domain = canonicalRef(spec.domain, 'domain', namespace);
+  const owner = canonicalRef(spec.owner, 'group', namespace);
   const sla = record(spec.sla);
   const consumerCount = (entity.relations ?? []).filter(
     relation => relation.type === RELATION_DATA_PRODUCT_CONSUMED_BY,
@@ -216,8 +232,10 @@ export function toIndexedProduct(entity: Entity): IndexedProduct {
     ),
   );
   // Every column but the hash and the time, the details and the values: any change rewrites.
+  // The card goes in as it is, not escaped again inside another JSON document.
   row.row_hash = createHash('sha256')
-    .update(JSON.stringify([row, details, values]))
+    .update(JSON.stringify([row, values, description, purpose, searchText]))
+    .update(details.card)
     .digest('hex');
   return { row, details, values };
 }

@@ -33,7 +33,10 @@ function selection(
         .map(value => value.trim())
         .filter(Boolean);
       if (raw.length > MAX_VALUES) {
-        ctx.addIssue({ code: 'custom', message: `at most ${MAX_VALUES} values` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `at most ${MAX_VALUES} values`,
+        });
         return z.NEVER;
       }
       const values = new Set<string>();
@@ -41,7 +44,10 @@ function selection(
         const normalized =
           value.length <= MAX_VALUE_LENGTH ? normalize(value) : undefined;
         if (normalized === undefined) {
-          ctx.addIssue({ code: 'custom', message: `"${value}" is not ${expected}` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${value}" is not ${expected}`,
+          });
         } else {
           values.add(normalized);
         }

@@ -40,7 +40,7 @@ describe('openapi.yaml, the governance routes and the document as a whole', () =
     expect(documentedRoutes('/governance/')).toEqual(routes);
   });
 
-  it('documents only paths of the governance and metrics routers', () => {
+  it('documents only paths of the governance, metrics and marketplace routers', () => {
     expect(
       Object.keys(document.paths).filter(
         path => !ROUTE_PREFIXES.some(prefix => path.startsWith(prefix)),

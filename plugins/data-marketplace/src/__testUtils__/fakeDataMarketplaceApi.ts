@@ -1,3 +1,4 @@
+import { ResponseError } from '@backstage/errors';
 import type { DataMarketplaceApi } from '../api';
 import {
   governancePolicies,
@@ -19,8 +20,30 @@ function method<K extends keyof DataMarketplaceApi>(
 }
 
 /**
+ * What the client rejects with where the data-marketplace backend, or its marketplace
+ * index, is not installed: the backend's 404 for an unknown route.
+ */
+export function notFoundError(): Promise<ResponseError> {
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name: 'NotFoundError', message: 'Not Found' },
+        response: { statusCode: 404 },
+      }),
+      {
+        status: 404,
+        statusText: 'Not Found',
+        headers: { 'Content-Type': 'application/json' },
+      },
+    ),
+  );
+}
+
+/**
  * A DataMarketplaceApi answering with the fixtures, every method a jest.fn so tests can
  * read what was asked and replace an answer (`api.getProductGovernance.mockResolvedValue`).
+ * It has no marketplace index (`queryProducts` answers 404), so the marketplace page reads
+ * the catalog; give it one with `api.queryProducts.mockImplementation(fakeIndexQuery(products))`.
  */
 export function fakeDataMarketplaceApi(): jest.Mocked<DataMarketplaceApi> {
   return {
@@ -42,5 +65,8 @@ export function fakeDataMarketplaceApi(): jest.Mocked<DataMarketplaceApi> {
       blob: new Blob([EXPORT_CSV], { type: 'text/csv' }),
       fileName: `mesh-metrics-2026-11-20.${query.format}`,
     })),
+    queryProducts: method<'queryProducts'>(async () => {
+      throw await notFoundError();
+    }),
   };
 }

@@ -4,3 +4,4 @@ export * from './renderWithCatalog';
 export * from './governanceFixtures';
 export * from './metricsFixtures';
 export * from './fakeDataMarketplaceApi';
+export * from './marketplaceIndexFixtures';

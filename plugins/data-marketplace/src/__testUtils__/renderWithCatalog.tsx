@@ -8,11 +8,13 @@ import {
 } from '@backstage/plugin-catalog-react';
 import type { ReactElement } from 'react';
 import { useLocation } from 'react-router-dom';
+import { dataMarketplaceApiRef } from '../api';
 import {
   governanceRouteRef,
   meshMetricsRouteRef,
   rootRouteRef,
 } from '../routes';
+import { fakeDataMarketplaceApi } from './fakeDataMarketplaceApi';
 import { InMemoryCatalog } from './InMemoryCatalog';
 
 /** Shows the current URL's query, so tests can read what the page wrote there. */
@@ -30,6 +32,8 @@ export function currentSearch(container: HTMLElement): URLSearchParams {
 /**
  * Renders an element as the app would: with a catalog (in memory, spied on), the entity
  * page's route for links, and optionally an entity in context and the marketplace's route.
+ * Without a DataMarketplaceApi in `apis`, it has a fake one without the marketplace index
+ * (404), as a portal without the backend: the marketplace page then reads the catalog.
  */
 export async function renderWithCatalog(
   element: ReactElement,
@@ -49,9 +53,17 @@ export async function renderWithCatalog(
   ) : (
     element
   );
+  const apis = options.apis ?? [];
+  const marketplaceApi = apis.some(
+    ([ref]) => ref.id === dataMarketplaceApiRef.id,
+  )
+    ? []
+    : [[dataMarketplaceApiRef, fakeDataMarketplaceApi()] as const];
   return renderInTestApp(
     <TestApiProvider
-      apis={[[catalogApiRef, options.catalog], ...(options.apis ?? [])] as any}
+      apis={
+        [[catalogApiRef, options.catalog], ...marketplaceApi, ...apis] as any
+      }
     >
       {content}
       <LocationSearch />

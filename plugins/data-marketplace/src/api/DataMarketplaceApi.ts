@@ -6,6 +6,8 @@ import type {
   DomainGovernance,
   GovernancePolicy,
   GovernanceStatus,
+  MarketplaceProductsResponse,
+  MarketplaceQueryRequest,
   MeshGovernanceSummary,
   MetricsExport,
   MetricsExportFormat,
@@ -18,7 +20,7 @@ import type {
 
 /**
  * The data-marketplace backend (`/api/data-marketplace`) as the frontend sees it: one method
- * per route of its governance and metrics APIs. Failures reject with a `ResponseError` from
+ * per route of its governance, metrics and marketplace APIs. Failures reject with a `ResponseError` from
  * `@backstage/errors`, whose `response.status` tells an invalid query (400) from the rest.
  *
  * @public
@@ -56,6 +58,15 @@ export interface DataMarketplaceApi {
   exportMetrics(
     query: MetricsQuery & { format: MetricsExportFormat; cycle?: Cycle },
   ): Promise<MetricsExport>;
+
+  /**
+   * A page of the marketplace from the backend's index, with every facet's counts (under
+   * the term too) and when the index was last fed. Rejects with status 404 where the
+   * backend, or its index, is not installed.
+   */
+  queryProducts(
+    request: MarketplaceQueryRequest,
+  ): Promise<MarketplaceProductsResponse>;
 }
 
 /**

@@ -3,7 +3,11 @@ import { ResponseError } from '@backstage/errors';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataMarketplaceClient } from './DataMarketplaceClient';
-import type { MeshGovernanceSummary, ProductGovernance } from './types';
+import type {
+  MarketplaceProductsResponse,
+  MeshGovernanceSummary,
+  ProductGovernance,
+} from './types';
 
 /** What the server saw of one request. */
 interface Recorded {
@@ -305,5 +309,92 @@ describe('DataMarketplaceClient', () => {
     await expect(
       client.exportMetrics({ format: 'json' }),
     ).rejects.toBeInstanceOf(ResponseError);
+  });
+
+  it('queries the marketplace index with the term, each facet value, the sort and the page', async () => {
+    const page: MarketplaceProductsResponse = {
+      items: [
+        {
+          entityRef: 'dataproduct:default/entity-ratings',
+          entity: {
+            apiVersion: 'datamesh/v1alpha1',
+            kind: 'DataProduct',
+            metadata: {
+              name: 'entity-ratings',
+              namespace: 'default',
+              title: 'Entity ratings',
+              tags: ['credit', 'lei'],
+            },
+            spec: {
+              domain: 'domain:default/brokerage',
+              owner: 'group:default/brokerage-data-team',
+              classification: 'restricted',
+              outputPorts: [{ name: 'ratings-view', type: 'sql-view' }],
+            },
+          },
+          consumerCount: 2,
+          governanceStatus: 'passing',
+        },
+      ],
+      totalItems: 25,
+      facets: {
+        domain: [{ value: 'domain:default/brokerage', count: 25 }],
+        owner: [{ value: 'group:default/brokerage-data-team', count: 25 }],
+        type: [],
+        classification: [{ value: 'restricted', count: 25 }],
+        lifecycle: [],
+        tag: [
+          { value: 'credit', count: 25 },
+          { value: 'lei', count: 3 },
+        ],
+        port: [{ value: 'sql-view', count: 25 }],
+        governance: [{ value: 'passing', count: 1 }],
+      },
+      indexedAt: '2026-11-20T08:00:00.000Z',
+    };
+    answer = { status: 200, body: page };
+    const { client } = createClient();
+
+    await expect(
+      client.queryProducts({
+        term: 'rating',
+        filters: {
+          domain: ['domain:default/brokerage'],
+          tag: ['credit', 'lei'],
+        },
+        sort: 'most-consumed',
+        offset: 24,
+        limit: 24,
+      }),
+    ).resolves.toEqual(page);
+    await client.queryProducts({
+      filters: {},
+      sort: 'name',
+      offset: 0,
+      limit: 24,
+    });
+
+    expect(recorded.map(r => decodeURIComponent(r.url))).toEqual([
+      '/api/data-marketplace/marketplace/products?q=rating&domain=domain:default/brokerage&tag=credit&tag=lei&sort=most-consumed&offset=24&limit=24',
+      '/api/data-marketplace/marketplace/products?sort=name&offset=0&limit=24',
+    ]);
+    expect(recorded[0].headers.authorization).toBe('Bearer user-token');
+  });
+
+  it('rejects with status 404 where the backend has no marketplace index', async () => {
+    answer = {
+      status: 404,
+      body: {
+        error: { name: 'NotFoundError', message: 'Not Found' },
+        response: { statusCode: 404 },
+      },
+    };
+    const { client } = createClient();
+
+    const error = await client
+      .queryProducts({ filters: {}, sort: 'name', offset: 0, limit: 24 })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.response.status).toBe(404);
   });
 });

@@ -12,6 +12,8 @@ import type {
   DomainGovernance,
   GovernancePolicy,
   GovernanceStatus,
+  MarketplaceProductsResponse,
+  MarketplaceQueryRequest,
   MeshGovernanceSummary,
   MetricsExport,
   MetricsExportFormat,
@@ -22,14 +24,16 @@ import type {
   ReuseTimeseries,
 } from './types';
 
-type QueryValues = Record<string, string | number | undefined>;
+type QueryValues = Record<string, string | number | string[] | undefined>;
 
-/** `?a=1&b=2` of the values that are set; empty when none is. */
+/** `?a=1&b=2` of the values that are set, a list as its key repeated; empty when none is. */
 function queryString(values: QueryValues): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined && value !== '') {
-      query.set(key, String(value));
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item !== undefined && item !== '') {
+        query.append(key, String(item));
+      }
     }
   }
   const text = query.toString();
@@ -155,6 +159,21 @@ export class DataMarketplaceClient implements DataMarketplaceApi {
         query.format,
       ),
     };
+  }
+
+  async queryProducts(
+    request: MarketplaceQueryRequest,
+  ): Promise<MarketplaceProductsResponse> {
+    const { term, filters, sort, offset, limit } = request;
+    return this.call(
+      `/marketplace/products${queryString({
+        q: term,
+        ...filters,
+        sort,
+        offset,
+        limit,
+      })}`,
+    );
   }
 
   private async send(

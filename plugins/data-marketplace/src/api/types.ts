@@ -1,7 +1,7 @@
 /*
  * The shapes the data-marketplace backend answers with, copied from
  * @datamesh/plugin-data-marketplace-backend (src/database/GovernanceStore.ts,
- * src/metrics/report.ts and statistics.ts) and its openapi.yaml files. A frontend must not
+ * src/metrics/report.ts and statistics.ts, src/search/types.ts) and its openapi.yaml files. A frontend must not
  * import a backend package, so they live here; keep them in step with the backend.
  */
 
@@ -291,4 +291,126 @@ export interface MetricsExport {
   blob: Blob;
   /** From the Content-Disposition header; `mesh-metrics.<format>` without one. */
   fileName: string;
+}
+
+/**
+ * The facets of the marketplace index. All but `governance` come from the catalog (domain
+ * and owner as lowercase entity refs, the rest lowercase); `governance` is the product's
+ * governance status.
+ *
+ * @public
+ */
+export type MarketplaceFacet =
+  | 'domain'
+  | 'owner'
+  | 'type'
+  | 'classification'
+  | 'lifecycle'
+  | 'tag'
+  | 'port'
+  | 'governance';
+
+/**
+ * `relevance`: titles that start with the term, then titles that contain it, then the other
+ * matches (without a term: by title); `name`: by title; `newest`: latest listed first;
+ * `most-consumed`: most consumers first.
+ *
+ * @public
+ */
+export type MarketplaceSort = 'relevance' | 'name' | 'newest' | 'most-consumed';
+
+/**
+ * Selected values per facet: OR within a facet, AND across facets.
+ *
+ * @public
+ */
+export type MarketplaceFilters = Partial<Record<MarketplaceFacet, string[]>>;
+
+/**
+ * GET /marketplace/products, as its query parameters (`q` is the term).
+ *
+ * @public
+ */
+export interface MarketplaceQueryRequest {
+  /** Words that must all appear in a product's text (case-insensitive). */
+  term?: string;
+  filters: MarketplaceFilters;
+  sort: MarketplaceSort;
+  offset: number;
+  /** At most 100. */
+  limit: number;
+}
+
+/** @public */
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+/**
+ * What a marketplace card shows of a DataProduct entity: the entity trimmed to these fields.
+ *
+ * @public
+ */
+export interface ProductCardEntity {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name: string;
+    namespace: string;
+    title?: string;
+    description?: string;
+    tags?: string[];
+    annotations?: Record<string, string>;
+  };
+  spec: {
+    domain?: string;
+    owner?: string;
+    type?: string;
+    classification?: string;
+    lifecycle?: string;
+    version?: string;
+    description?: { purpose?: string };
+    /** A JSON object (the backend's JsonObject). */
+    sla?: Record<string, unknown>;
+    outputPorts?: Array<{ name: string; type?: string }>;
+  };
+}
+
+/**
+ * One product of a marketplace page.
+ *
+ * @public
+ */
+export interface ProductCard {
+  /** Lowercase `dataproduct:namespace/name`. */
+  entityRef: string;
+  entity: ProductCardEntity;
+  /** Its dataProductConsumedBy relations. */
+  consumerCount: number;
+  /** Null when the governance evaluator has not evaluated it (yet). */
+  governanceStatus: GovernanceStatus | null;
+}
+
+/** @public */
+export interface MarketplaceQueryResult {
+  items: ProductCard[];
+  /** Products matching the whole query, over all pages. */
+  totalItems: number;
+  /**
+   * Per facet, its values and how many products each would give: counted under every other
+   * facet's selection and the term, but not the facet's own selection. Most products first;
+   * a selected value is listed even when no product has it any more.
+   */
+  facets: Record<MarketplaceFacet, FacetCount[]>;
+}
+
+/**
+ * GET /marketplace/products
+ *
+ * @public
+ */
+export interface MarketplaceProductsResponse extends MarketplaceQueryResult {
+  /** When the indexer last finished a run (ISO 8601); null before its first run. */
+  indexedAt: string | null;
 }

@@ -4,6 +4,7 @@ import {
   formatHours,
   formatNumber,
   formatPercent,
+  formatRelativeTime,
   formatShare,
 } from './format';
 
@@ -41,5 +42,23 @@ describe('format', () => {
     );
     expect(domainLabel('domain:finance/treasury')).toBe('finance/treasury');
     expect(domainLabel(null)).toBe('No domain');
+  });
+
+  it.each([
+    ['2026-11-20T11:59:30.000Z', 'just now'],
+    ['2026-11-20T12:00:30.000Z', 'just now'],
+    ['2026-11-20T11:59:00.000Z', '1 minute ago'],
+    ['2026-11-20T11:15:00.000Z', '45 minutes ago'],
+    ['2026-11-20T10:30:00.000Z', '1 hour ago'],
+    ['2026-11-19T10:00:00.000Z', 'yesterday'],
+    ['2026-11-10T12:00:00.000Z', '10 days ago'],
+  ])('writes %p, read at noon, as %p', (iso, text) => {
+    expect(
+      formatRelativeTime(iso, Date.parse('2026-11-20T12:00:00.000Z')),
+    ).toBe(text);
+  });
+
+  it('says nothing of a value that is no date', () => {
+    expect(formatRelativeTime('soon')).toBeUndefined();
   });
 });

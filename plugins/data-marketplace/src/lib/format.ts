@@ -73,6 +73,35 @@ export function formatDateTime(iso: string | null | undefined): string {
       });
 }
 
+const relativeTime = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' });
+
+/** Largest unit first: a time is said in the largest unit it has one whole of. */
+const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['day', 24 * 60 * 60],
+  ['hour', 60 * 60],
+  ['minute', 60],
+];
+
+/**
+ * How long ago an ISO instant was, as a person says it (`just now`, `5 minutes ago`,
+ * `yesterday`); undefined when it is no date. A moment in the future is a clock a little
+ * ahead of the reader's: `just now`.
+ */
+export function formatRelativeTime(
+  iso: string,
+  now: number = Date.now(),
+): string | undefined {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) {
+    return undefined;
+  }
+  const secondsAgo = Math.max(0, (now - time) / 1000);
+  const unit = RELATIVE_UNITS.find(([, seconds]) => secondsAgo >= seconds);
+  return unit
+    ? relativeTime.format(-Math.floor(secondsAgo / unit[1]), unit[0])
+    : 'just now';
+}
+
 /**
  * A domain ref as a chart label: `domain:default/capital-markets` → `capital-markets`
  * (the namespace is kept when it is not the default one); `No domain` for null.

@@ -62,7 +62,11 @@ const SEEDS: Seed[] = [
     lifecycle: 'production',
     tags: ['tenants', 'leases'],
     ports: [
-      { name: 'leases-by-month', type: 'sql-view', address: 'wh.brokerage.leases' },
+      {
+        name: 'leases-by-month',
+        type: 'sql-view',
+        address: 'wh.brokerage.leases',
+      },
       { name: 'tenants', type: 'table', address: 'wh.brokerage.tenants' },
     ],
     consumers: 3,
@@ -79,7 +83,9 @@ const SEEDS: Seed[] = [
     classification: 'confidential',
     lifecycle: 'production',
     tags: ['credit', 'ratings'],
-    ports: [{ name: 'current', type: 'sql-view', address: 'wh.brokerage.current' }],
+    ports: [
+      { name: 'current', type: 'sql-view', address: 'wh.brokerage.current' },
+    ],
     consumers: 5,
     listedAt: '2026-03-01T09:00:00.000Z',
     governance: 'warning',

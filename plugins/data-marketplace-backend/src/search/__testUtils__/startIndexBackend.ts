@@ -53,7 +53,20 @@ export async function startIndexBackend(options: {
       mockServices.rootConfig.factory({
         data: {
           catalog: {
-            rules: [{ allow: ['DataProduct', 'Domain', 'API', 'Group', 'User', 'Location', 'Component', 'System'] }],
+            rules: [
+              {
+                allow: [
+                  'DataProduct',
+                  'Domain',
+                  'API',
+                  'Group',
+                  'User',
+                  'Location',
+                  'Component',
+                  'System',
+                ],
+              },
+            ],
             locations: [{ type: 'file', target: demoCatalog }],
             processingInterval: { hours: 1 },
           },

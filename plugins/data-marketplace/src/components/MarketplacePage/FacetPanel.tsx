@@ -11,10 +11,13 @@ export function FacetPanel(props: {
   counts?: FacetCounts;
   loading: boolean;
   error?: Error;
+  /** The catalog counts facets without the search term; the backend's index with it. */
+  countsIgnoreTerm?: boolean;
   onToggle: (param: string, value: string) => void;
   onClear: () => void;
 }) {
-  const { query, counts, loading, error, onToggle, onClear } = props;
+  const { query, counts, loading, error, countsIgnoreTerm, onToggle, onClear } =
+    props;
   const hasSelection = Object.values(query.selected).some(v => v.length > 0);
   return (
     <nav aria-label="Filters">
@@ -44,7 +47,7 @@ export function FacetPanel(props: {
             />
           );
         })}
-      {counts && query.term && (
+      {counts && countsIgnoreTerm && query.term && (
         <Typography variant="caption" color="textSecondary">
           Counts are for the selected filters; the search text is not counted
           in.

@@ -1,32 +1,31 @@
 import type { Entity } from '@backstage/catalog-model';
 import {
   Content,
-  EmptyState,
   Header,
   Page,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { ReactNode } from 'react';
 import { FacetPanel } from './FacetPanel';
-import { PAGE_SIZE } from './marketplaceQuery';
-import { ProductCard } from './ProductCard';
-import { ResultsPager } from './ResultsPager';
+import { IndexUpdatedAt } from './IndexUpdatedAt';
+import { ProductResults } from './ProductResults';
 import { SearchBox } from './SearchBox';
 import { SortSelect } from './SortSelect';
 import { useMarketplaceQuery } from './useMarketplaceQuery';
-import { useFacetCounts, useProductsPage } from './useMarketplaceResults';
+import { useMarketplaceResults } from './useMarketplaceResults';
 
 /** @public */
 export interface MarketplacePageProps {
   /**
    * What each product card offers besides its link, such as the data-access plugin's
    * RequestAccessButton. The entity holds the card's fields (see CARD_FIELDS), its output
-   * ports and relations included.
+   * ports included, and the `datamesh/consumer-count` and `datamesh/governance-status`
+   * annotations; its relations only where the page reads the catalog (no backend).
    */
   cardActions?: (entity: Entity) => ReactNode;
   /** Page title; "Data marketplace" by default. */
@@ -35,16 +34,15 @@ export interface MarketplacePageProps {
 
 /**
  * The data mesh's shop window: search, facets, sorting and pages of product cards, all
- * computed by the catalog, so it behaves the same with ten products or ten thousand.
+ * computed by the data-marketplace backend's index (one call per search), or by the catalog
+ * in a portal without that backend, so the browser never holds more than one page.
  */
 export function MarketplacePage(props: MarketplacePageProps) {
   const { cardActions, title = 'Data marketplace' } = props;
   const controls = useMarketplaceQuery();
   const { query } = controls;
-  const products = useProductsPage(query);
-  const facets = useFacetCounts(query);
+  const { source, products, facets, indexedAt } = useMarketplaceResults(query);
   const result = products.value;
-  const hasSelection = Object.values(query.selected).some(v => v.length > 0);
 
   return (
     <Page themeId="home">
@@ -60,6 +58,7 @@ export function MarketplacePage(props: MarketplacePageProps) {
               counts={facets.value}
               loading={facets.loading}
               error={facets.error}
+              countsIgnoreTerm={source === 'catalog'}
               onToggle={controls.toggleFacetValue}
               onClear={controls.clearFilters}
             />
@@ -77,18 +76,21 @@ export function MarketplacePage(props: MarketplacePageProps) {
                 />
               </Grid>
             </Grid>
-            <Typography
-              variant="body2"
-              color="textSecondary"
-              role="status"
+            <Box
+              display="flex"
+              justifyContent="space-between"
+              alignItems="baseline"
               style={{ margin: '12px 0' }}
             >
-              {result && !products.loading
-                ? `${result.totalItems} data ${
-                    result.totalItems === 1 ? 'product' : 'products'
-                  }`
-                : ' '}
-            </Typography>
+              <Typography variant="body2" color="textSecondary" role="status">
+                {result && !products.loading
+                  ? `${result.totalItems} data ${
+                      result.totalItems === 1 ? 'product' : 'products'
+                    }`
+                  : ' '}
+              </Typography>
+              {source === 'index' && <IndexUpdatedAt indexedAt={indexedAt} />}
+            </Box>
             {products.loading && <Progress />}
             {products.error && (
               <>
@@ -104,63 +106,12 @@ export function MarketplacePage(props: MarketplacePageProps) {
               </>
             )}
             {!products.loading && !products.error && result && (
-              <>
-                {result.items.length === 0 ? (
-                  <EmptyState
-                    missing="data"
-                    title="No data product matches"
-                    description={
-                      query.term
-                        ? `Nothing matches “${query.term}” with these filters. Try other words or fewer filters.`
-                        : 'No data product has these values. Try fewer filters.'
-                    }
-                    action={
-                      hasSelection ? (
-                        <Button
-                          variant="contained"
-                          color="primary"
-                          onClick={controls.clearFilters}
-                        >
-                          Clear filters
-                        </Button>
-                      ) : undefined
-                    }
-                  />
-                ) : (
-                  <Grid
-                    container
-                    spacing={2}
-                    component="ul"
-                    aria-label="Data products"
-                    style={{ listStyle: 'none', padding: 0 }}
-                  >
-                    {result.items.map(entity => (
-                      <Grid
-                        item
-                        component="li"
-                        xs={12}
-                        sm={6}
-                        lg={4}
-                        key={stringifyEntityRef(entity)}
-                      >
-                        <ProductCard
-                          entity={entity}
-                          actions={cardActions?.(entity)}
-                        />
-                      </Grid>
-                    ))}
-                  </Grid>
-                )}
-                <ResultsPager
-                  page={query.page}
-                  pageSize={PAGE_SIZE}
-                  shown={result.items.length}
-                  totalItems={result.totalItems}
-                  prevCursor={result.pageInfo.prevCursor}
-                  nextCursor={result.pageInfo.nextCursor}
-                  onPage={controls.goToPage}
-                />
-              </>
+              <ProductResults
+                query={query}
+                result={result}
+                controls={controls}
+                cardActions={cardActions}
+              />
             )}
           </Grid>
         </Grid>

@@ -4,7 +4,10 @@ import Typography from '@material-ui/core/Typography';
 import ChevronLeftIcon from '@material-ui/icons/ChevronLeft';
 import ChevronRightIcon from '@material-ui/icons/ChevronRight';
 
-/** Previous and next pages through the catalog's cursors, and where we are. */
+/**
+ * Previous and next pages through the cursors (the catalog's, or the index's marker), and
+ * where we are.
+ */
 export function ResultsPager(props: {
   page: number;
   pageSize: number;

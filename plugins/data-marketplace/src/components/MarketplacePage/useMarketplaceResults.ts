@@ -1,5 +1,6 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { FACETS } from './facets';
 import {
@@ -7,6 +8,7 @@ import {
   MarketplaceQuery,
   productsRequest,
 } from './marketplaceQuery';
+import { useIndexResults } from './useIndexResults';
 import type { QueryEntitiesResponse } from '../../lib/catalogTypes';
 
 /** Counts per facet parameter: value → number of products. */
@@ -15,25 +17,90 @@ export type FacetCounts = Record<
   Array<{ value: string; count: number }>
 >;
 
-/** The page of products of a query, straight from the catalog. */
-export function useProductsPage(query: MarketplaceQuery) {
+/** What a hook knows of a pending result. */
+export interface Loadable<T> {
+  loading: boolean;
+  error?: Error;
+  value?: T;
+}
+
+/**
+ * Where the results come from: the data-marketplace backend's index, or, in a portal without
+ * that backend, the catalog.
+ */
+export type MarketplaceSource = 'index' | 'catalog';
+
+export interface MarketplaceResults {
+  /** Undefined until the first answer tells whether the backend has its index. */
+  source?: MarketplaceSource;
+  products: Loadable<QueryEntitiesResponse>;
+  facets: Loadable<FacetCounts>;
+  /** From the index: when it was last fed; null before its first run. */
+  indexedAt?: string | null;
+}
+
+/**
+ * The page of products and the facet counts of a query: from the backend's index in one
+ * call, or from the catalog when the backend answers 404 (not installed). Once it has, the
+ * page stays on the catalog rather than asking again on every search.
+ */
+export function useMarketplaceResults(
+  query: MarketplaceQuery,
+): MarketplaceResults {
+  const [catalogOnly, setCatalogOnly] = useState(false);
+  const index = useIndexResults(catalogOnly ? undefined : query);
+  const missing = index.value === 'missing';
+  useEffect(() => {
+    if (missing) {
+      setCatalogOnly(true);
+    }
+  }, [missing]);
+
+  // Both hooks are always called (hook order); they ask nothing without a query.
+  const fromCatalog = catalogOnly || missing;
+  const products = useProductsPage(fromCatalog ? query : undefined);
+  const facets = useFacetCounts(fromCatalog ? query : undefined);
+  if (fromCatalog) {
+    return { source: 'catalog', products, facets };
+  }
+
+  const answer = index.value === 'missing' ? undefined : index.value;
+  return {
+    source: answer ? 'index' : undefined,
+    products: {
+      loading: index.loading,
+      error: index.error,
+      value: answer?.page,
+    },
+    // One call answers both: its failure is shown once, with the products.
+    facets: { loading: index.loading, value: answer?.facets },
+    indexedAt: answer?.indexedAt,
+  };
+}
+
+/** The page of products of a query, straight from the catalog; nothing without a query. */
+export function useProductsPage(query: MarketplaceQuery | undefined) {
   const catalogApi = useApi(catalogApiRef);
-  const request = productsRequest(query);
+  const request = query && productsRequest(query);
   return useAsync(
-    (): Promise<QueryEntitiesResponse> => catalogApi.queryEntities(request),
+    async (): Promise<QueryEntitiesResponse | undefined> =>
+      request && catalogApi.queryEntities(request),
     [catalogApi, JSON.stringify(request)],
   );
 }
 
 /**
  * The counts of every facet, one catalog call per facet with a selection and one for the
- * rest (see facetRequests). The page and the sort do not change counts, so they are not
- * part of the key.
+ * rest (see facetRequests); nothing without a query. The page and the sort do not change
+ * counts, so they are not part of the key.
  */
-export function useFacetCounts(query: MarketplaceQuery) {
+export function useFacetCounts(query: MarketplaceQuery | undefined) {
   const catalogApi = useApi(catalogApiRef);
-  const requests = facetRequests(query);
-  return useAsync(async (): Promise<FacetCounts> => {
+  const requests = query && facetRequests(query);
+  return useAsync(async (): Promise<FacetCounts | undefined> => {
+    if (!requests) {
+      return undefined;
+    }
     const responses = await Promise.all(
       requests.map(request => catalogApi.getEntityFacets(request)),
     );
