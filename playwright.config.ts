@@ -10,7 +10,9 @@ import { join } from 'path';
  */
 // Made once, in the runner: its workers load this file again and inherit the variable, so
 // journeys that write into the portal's data folder (a new descriptor) find the same one.
-process.env.DATAMESH_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'datamesh-e2e-'));
+process.env.DATAMESH_E2E_DATA_DIR ??= mkdtempSync(
+  join(tmpdir(), 'datamesh-e2e-'),
+);
 const dataDir = process.env.DATAMESH_E2E_DATA_DIR;
 
 export default defineConfig({

@@ -90,7 +90,7 @@ async function main() {
       ['backstage-cli', 'package', 'build', '--stats'],
       {
         cwd: join(repoRoot, 'packages/app'),
-        stdio: 'inherit',
+        stdio: ['ignore', 'inherit', 'inherit'],
       },
     );
     if (built.status !== 0) throw new Error('the app build failed');

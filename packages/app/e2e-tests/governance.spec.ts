@@ -1,15 +1,11 @@
-import {
-  expect,
-  test,
-  type APIRequestContext,
-  type Page,
-} from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { createHash } from 'crypto';
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import {
   backendUrl,
   keepScreenshot,
+  pageShows,
   personaToken,
   signInAs,
   waitForBackend,
@@ -112,19 +108,6 @@ schema:
   );
 }
 
-/** Whether the text shows up on the page within a few seconds of loading it. */
-async function shows(page: Page, path: string, text: string) {
-  await page.goto(path);
-  return page
-    .getByText(text)
-    .first()
-    .waitFor({ timeout: 10_000 })
-    .then(
-      () => true,
-      () => false,
-    );
-}
-
 async function refresh(
   request: APIRequestContext,
   token: string,
@@ -166,7 +149,7 @@ test("fixing a descriptor turns its product's badge from failing to passing", as
   const governanceTab =
     '/catalog/default/dataproduct/occupancy-by-floor/governance';
   await expect
-    .poll(() => shows(page, governanceTab, 'Governance: Failing'), {
+    .poll(() => pageShows(page, governanceTab, 'Governance: Failing'), {
       timeout: 180_000,
       intervals: [5_000],
     })
@@ -177,7 +160,7 @@ test("fixing a descriptor turns its product's badge from failing to passing", as
   writeOccupancyProduct(folder, true);
   await refresh(request, token, 'dataproduct:default/occupancy-by-floor');
   await expect
-    .poll(() => shows(page, governanceTab, 'Governance: Passing'), {
+    .poll(() => pageShows(page, governanceTab, 'Governance: Passing'), {
       timeout: 180_000,
       intervals: [5_000],
     })

@@ -111,11 +111,18 @@ test('the consumer sees the request granted and appears among the consumers', as
     .poll(
       async () => {
         await page.goto(requestUrl);
-        return page.getByText('Granted').first().isVisible();
+        // The State of the request's details (the timeline also names steps still to come).
+        const state = page
+          .locator('dt', { hasText: /^State$/ })
+          .locator('xpath=following-sibling::dd[1]');
+        return state
+          .waitFor({ timeout: 10_000 })
+          .then(() => state.textContent())
+          .catch(() => '');
       },
       { timeout: 90_000, intervals: [3_000] },
     )
-    .toBe(true);
+    .toBe('Granted');
   await keepScreenshot(page, 'request-granted-timeline');
 
   await page.goto('/catalog/default/dataproduct/entity-ratings');

@@ -70,3 +70,16 @@ export async function keepScreenshot(page: Page, name: string) {
     fullPage: true,
   });
 }
+
+/** Loads the page and tells whether the text shows up on it within a few seconds. */
+export async function pageShows(page: Page, path: string, text: string) {
+  await page.goto(path);
+  return page
+    .getByText(text)
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .then(
+      () => true,
+      () => false,
+    );
+}

@@ -1,8 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseAllDocuments, stringify } from 'yaml';
+import { parse, parseAllDocuments, stringify } from 'yaml';
 import { engineVerdicts } from './__testUtils__/engine';
 
 /** Runs the real `datamesh` executable, as a producer's CI would. */
@@ -104,10 +111,10 @@ describe('datamesh', () => {
       ).toEqual([
         expect.stringMatching(/^failing \S+property-portfolio\.dpd\.json$/),
         expect.stringMatching(/^ok \S+entity-ratings\.odcs\.yaml$/),
-        expect.stringMatching(/^failing \S+entity-ratings\.odps\.yaml$/),
+        expect.stringMatching(/^ok \S+entity-ratings\.odps\.yaml$/),
         expect.stringMatching(/^ok \S+tenancy-analytics\.odcs\.yaml$/),
         expect.stringMatching(/^ok \S+tenancy-analytics\.odps\.yaml$/),
-        expect.stringMatching(/^failing \S+credit-risk-dashboard\.odps\.yaml$/),
+        expect.stringMatching(/^ok \S+credit-risk-dashboard\.odps\.yaml$/),
         expect.stringMatching(/^ok \S+credit-risk-exposure\.odcs\.yaml$/),
         expect.stringMatching(
           /^ok \S+rental-income-forecast\.datacontract\.yaml$/,
@@ -118,7 +125,16 @@ describe('datamesh', () => {
         'tenancy-analytics.odps.yaml (ODPS v1.0.0), policies passed',
       );
       expect(stdout).toContain(
-        "  error    mesh/sensitive-data-access  dataproduct:default/entity-ratings spec.outputPorts: Declare an access policy that the owner approves: add a role to the product's ODCS contract (roles[]) with firstLevelApprovers: group:default/brokerage-data-team",
+        'entity-ratings.odps.yaml (ODPS v1.0.0), policies passed',
+      );
+      expect(stdout).toContain(
+        'property-portfolio.dpd.json (DPDS 1.0.0), policies: 4 error(s), 0 warning(s)',
+      );
+      expect(stdout).toContain(
+        '  error    mesh/required-metadata  dataproduct:default/property-portfolio spec.classification: Set spec.classification to its classification',
+      );
+      expect(stdout).toContain(
+        'credit-risk-dashboard.odps.yaml (ODPS v1.0.0), policies: 0 error(s), 1 warning(s)',
       );
       expect(stdout).toContain(
         '  warning  mesh/contract-quality  dataproduct:default/credit-risk-dashboard spec.outputPorts[0].contract: Declare quality rules in contract api:default/credit-risk-exposure-contract',
@@ -165,6 +181,24 @@ describe('datamesh', () => {
         join(dir, 'domains.yaml'),
         domains.map(d => stringify(d)).join('---\n'),
       );
+      // Entity ratings is restricted; its contract without the access policy (roles) it
+      // declares, so that the mesh-wide rule the domain tries to drop has something to fail.
+      const ratingsContract = parse(
+        readFileSync(
+          join(demoMesh, 'brokerage/entity-ratings.odcs.yaml'),
+          'utf8',
+        ),
+      );
+      delete ratingsContract.roles;
+      const brokerage = join(dir, 'brokerage');
+      mkdirSync(brokerage);
+      for (const file of readdirSync(join(demoMesh, 'brokerage'))) {
+        copyFileSync(join(demoMesh, 'brokerage', file), join(brokerage, file));
+      }
+      writeFileSync(
+        join(brokerage, 'entity-ratings.odcs.yaml'),
+        stringify(ratingsContract),
+      );
       const config = join(dir, 'app-config.yaml');
       writeFileSync(
         config,
@@ -190,14 +224,14 @@ describe('datamesh', () => {
         config,
         join(dir, 'domains.yaml'),
         join(demoMesh, 'org.yaml'),
-        join(demoMesh, 'brokerage'),
+        brokerage,
       );
       expect(code).toBe(1);
       expect(stdout).toContain(
         '  error    domain-policies  dataproduct:default/entity-ratings: Fix the policies of domain:default/brokerage: spec.policies[0].enabled: cannot disable mesh-wide rule "mesh/sensitive-data-access"',
       );
       expect(stdout).toContain(
-        '  error    mesh/sensitive-data-access  dataproduct:default/entity-ratings',
+        "  error    mesh/sensitive-data-access  dataproduct:default/entity-ratings spec.outputPorts: Declare an access policy that the owner approves: add a role to the product's ODCS contract (roles[]) with firstLevelApprovers: group:default/brokerage-data-team",
       );
       // The refusal fails every product of the domain; the domain's own rule applies to them.
       expect(stdout).toMatch(

@@ -3,7 +3,13 @@ import { createGovernanceContext } from './context';
 import { evaluateGovernance, governanceRefsOf } from './evaluateGovernance';
 import { parsePolicies } from './parse';
 import { resolvePolicies } from './resolvePolicies';
-import { demoMeshEntities, demoPolicies, find } from './__testUtils__/demoMesh';
+import {
+  demoMeshEntities,
+  demoPolicies,
+  editedContract,
+  find,
+  meshWith,
+} from './__testUtils__/demoMesh';
 
 describe('evaluateGovernance', () => {
   const mesh = demoMeshEntities();
@@ -28,14 +34,10 @@ describe('evaluateGovernance', () => {
     );
     expect(summary).toEqual({
       'dataproduct:default/tenancy-analytics': ['passing'],
-      'dataproduct:default/entity-ratings': [
-        'failing',
-        'error mesh/sensitive-data-access spec.outputPorts',
-      ],
+      'dataproduct:default/entity-ratings': ['passing'],
       'dataproduct:default/rental-income-forecast': ['passing'],
       'dataproduct:default/credit-risk-dashboard': [
-        'failing',
-        'error mesh/sensitive-data-access spec.outputPorts',
+        'warning',
         'warning mesh/contract-quality spec.outputPorts[0].contract',
       ],
       'dataproduct:default/property-portfolio': [
@@ -49,6 +51,27 @@ describe('evaluateGovernance', () => {
     // Every rule gives a verdict on every product, passed or not.
     const tenancy = verdicts[0];
     expect(tenancy.results.map(r => r.ruleId)).toEqual(policies.map(p => p.id));
+  });
+
+  it('fails a restricted demo product once its contract loses its access policy', () => {
+    const contract = editedContract(
+      'brokerage/entity-ratings.odcs.yaml',
+      odcs => {
+        delete odcs.roles;
+      },
+    );
+    const { entities, context: edited } = meshWith(contract);
+    const verdict = evaluateGovernance({
+      entity: find(entities, 'DataProduct', 'entity-ratings'),
+      policies,
+      context: edited,
+    });
+    expect(verdict.status).toBe('failing');
+    expect(
+      verdict.results
+        .filter(r => !r.passed)
+        .map(r => `${r.severity} ${r.ruleId} ${r.path ?? ''}`),
+    ).toEqual(['error mesh/sensitive-data-access spec.outputPorts']);
   });
 
   it('is warning when only warnings fail', () => {
@@ -197,7 +220,13 @@ describe('evaluateGovernance', () => {
       entity => evaluateGovernance({ entity, policies, context: big }).status,
     );
     const elapsed = Date.now() - started;
-    expect(statuses.filter(s => s === 'passing')).toHaveLength(4_000);
+    const count = (status: string) => statuses.filter(s => s === status).length;
+    // Of the five demo products, three pass, one has a warning and one fails.
+    expect({
+      passing: count('passing'),
+      warning: count('warning'),
+      failing: count('failing'),
+    }).toEqual({ passing: 6_000, warning: 2_000, failing: 2_000 });
     expect(elapsed).toBeLessThan(10_000);
   });
 });

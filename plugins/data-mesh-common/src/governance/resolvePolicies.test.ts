@@ -5,6 +5,7 @@ import { resolvePolicies } from './resolvePolicies';
 import {
   demoMeshEntities,
   demoPolicies,
+  editedContract,
   find,
   meshWith,
 } from './__testUtils__/demoMesh';
@@ -79,7 +80,15 @@ describe('federated policies', () => {
       },
     ]);
 
-    const { entities, context } = meshWith(domain);
+    // Entity ratings is restricted; without the access policy its contract declares, the
+    // rule the domain tried to disable fails it.
+    const contractWithoutRoles = editedContract(
+      'brokerage/entity-ratings.odcs.yaml',
+      odcs => {
+        delete odcs.roles;
+      },
+    );
+    const { entities, context } = meshWith(domain, contractWithoutRoles);
     const result = evaluateGovernance({
       entity: find(entities, 'DataProduct', 'entity-ratings'),
       policies: meshWide,

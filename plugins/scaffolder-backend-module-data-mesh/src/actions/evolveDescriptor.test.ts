@@ -3,8 +3,12 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { readDescriptor } from '@datamesh/plugin-data-mesh-common';
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { demoCatalogEntities } from '../__testUtils__/demoCatalog';
+import { resolve } from 'node:path';
+import { parse, stringify } from 'yaml';
+import {
+  demoCatalogDir,
+  demoCatalogEntities,
+} from '../__testUtils__/demoCatalog';
 import { createDiffContractAction } from './diffContract';
 import { createEvolveDescriptorAction } from './evolveDescriptor';
 import { examples } from './evolveDescriptor.examples';
@@ -130,24 +134,63 @@ describe('datamesh:descriptor:evolve', () => {
     expect(workspace.content()).toEqual({});
   });
 
+  /** The demo catalog with Entity ratings' contract converted from its ODCS file without roles. */
+  function catalogWithoutRatingsRoles() {
+    const file = resolve(demoCatalogDir, 'brokerage/entity-ratings.odcs.yaml');
+    const odcs = parse(readFileSync(file, 'utf8'));
+    delete odcs.roles;
+    const [contract] = readDescriptor(stringify(odcs), {
+      sourceLocation: `file:${file}`,
+    }).entities;
+    const entities = demoCatalogEntities();
+    const index = entities.findIndex(
+      e => e.kind === 'API' && e.metadata.name === contract.metadata.name,
+    );
+    expect(index).toBeGreaterThanOrEqual(0);
+    entities[index] = contract;
+    return catalogServiceMock({ entities });
+  }
+
   it('asks for an access policy when a restricted product has none, and writes it as a role', async () => {
+    const noRoles = createEvolveDescriptorAction({
+      catalog: catalogWithoutRatingsRoles(),
+    });
     const input = {
       entityRef: 'dataproduct:default/entity-ratings',
       version: '1.3.1',
     };
-    await expect(run(evolve, input)).rejects.toThrow(
+    await expect(run(noRoles, input)).rejects.toThrow(
       '- accessPolicy: required when the classification is restricted',
     );
-    await run(evolve, {
+    await run(noRoles, {
       ...input,
       accessPolicy: 'Risk analysts; the Brokerage data owner approves.',
     });
     const contract = parse(read('entity-ratings.odcs.yaml'));
     expect(contract.roles).toEqual([
-      expect.objectContaining({
+      {
+        role: 'entity-ratings-consumer',
         access: 'read',
+        firstLevelApprovers: 'group:default/brokerage-data-team',
         description: 'Risk analysts; the Brokerage data owner approves.',
-      }),
+      },
     ]);
+  });
+
+  it('keeps the access role a restricted product declares, and needs no new access policy', async () => {
+    await run(evolve, {
+      entityRef: 'dataproduct:default/entity-ratings',
+      version: '1.3.1',
+    });
+    const demo = parse(
+      readFileSync(
+        resolve(demoCatalogDir, 'brokerage/entity-ratings.odcs.yaml'),
+        'utf8',
+      ),
+    );
+    expect(demo.roles).toHaveLength(1);
+    const contract = parse(read('entity-ratings.odcs.yaml'));
+    expect(contract.version).toBe('1.3.1');
+    expect(contract.roles).toEqual(demo.roles);
   });
 });

@@ -58,13 +58,18 @@ const CONTEXT_FILES = [
 const VARIANTS: Array<
   [string, Parameters<typeof workspaceFiles>[0], string[]]
 > = [
+  ['as the demo has it (restricted, with a role its owner approves)', {}, []],
   [
-    'as the demo has it (restricted, no access role)',
-    {},
+    'without an access role (restricted)',
+    {
+      contract: odcs => {
+        delete odcs.roles;
+      },
+    },
     ['mesh/sensitive-data-access'],
   ],
   [
-    'with a role its owner approves',
+    'with a role its owner approves, named without kind and namespace',
     {
       contract: odcs => {
         odcs.roles = [

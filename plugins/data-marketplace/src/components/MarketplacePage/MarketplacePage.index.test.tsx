@@ -15,6 +15,7 @@ import {
   renderWithCatalog,
 } from '../../__testUtils__';
 import { MarketplacePage } from './MarketplacePage';
+import { SEARCH_DEBOUNCE_MS } from './SearchBox';
 
 // The page as it runs with the data-marketplace backend: one index call per search, whose
 // answers (fakeIndexQuery) follow the backend's semantics. The catalog must not be asked.
@@ -84,6 +85,13 @@ const fiveMinutesAgo = () => new Date(Date.now() - 5 * 60_000).toISOString();
 
 // Material UI renders slowly in jsdom; each test walks several round trips.
 jest.setTimeout(30_000);
+
+/**
+ * How long a typed search may take to show its results: the search box's debounce, then the
+ * query and Material UI's render, which on a loaded machine take well over waitFor's default
+ * of one second in jsdom. waitFor returns as soon as the expectation holds.
+ */
+const SEARCH_SETTLES = { timeout: SEARCH_DEBOUNCE_MS + 10_000 };
 
 describe('MarketplacePage with the backend’s index', () => {
   it('asks the index once for the page and the facets, and shows its cards, counts and freshness', async () => {
@@ -189,7 +197,10 @@ describe('MarketplacePage with the backend’s index', () => {
       'tenancy',
     );
 
-    await waitFor(() => expect(cardTitles()).toEqual(['Tenancy analytics']));
+    await waitFor(
+      () => expect(cardTitles()).toEqual(['Tenancy analytics']),
+      SEARCH_SETTLES,
+    );
     expect(currentSearch(container).get('q')).toBe('tenancy');
     expect(api.queryProducts).toHaveBeenLastCalledWith({
       term: 'tenancy',
@@ -387,10 +398,14 @@ describe('MarketplacePage without the backend', () => {
       screen.getByRole('textbox', { name: 'Search data products' }),
       'tenancy',
     );
-    await waitFor(() =>
-      expect(currentSearch(container).get('q')).toBe('tenancy'),
+    await waitFor(
+      () => expect(currentSearch(container).get('q')).toBe('tenancy'),
+      SEARCH_SETTLES,
     );
-    await waitFor(() => expect(cardTitles()).toEqual(['Tenancy analytics']));
+    await waitFor(
+      () => expect(cardTitles()).toEqual(['Tenancy analytics']),
+      SEARCH_SETTLES,
+    );
     // The catalog cannot count under a term, and the page says so.
     expect(
       screen.getByText(/the search text is not counted in/),

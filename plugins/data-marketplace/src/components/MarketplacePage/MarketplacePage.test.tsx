@@ -10,6 +10,7 @@ import {
 } from '../../__testUtils__';
 import { CARD_FIELDS, SEARCH_FIELDS } from './marketplaceQuery';
 import { MarketplacePage } from './MarketplacePage';
+import { SEARCH_DEBOUNCE_MS } from './SearchBox';
 
 const PRODUCT_TITLES = [
   'Credit risk dashboard',
@@ -71,6 +72,13 @@ function facetCounts(name: string): Record<string, string> {
 
 // Material UI renders slowly in jsdom; each test walks several catalog round trips.
 jest.setTimeout(30_000);
+
+/**
+ * How long a typed search may take to show its results: the search box's debounce, then the
+ * query and Material UI's render, which on a loaded machine take well over waitFor's default
+ * of one second in jsdom. waitFor returns as soon as the expectation holds.
+ */
+const SEARCH_SETTLES = { timeout: SEARCH_DEBOUNCE_MS + 10_000 };
 
 describe('MarketplacePage', () => {
   it('lists the products by title with one catalog query for the page and one for the facets', async () => {
@@ -255,10 +263,14 @@ describe('MarketplacePage', () => {
       'tenancy',
     );
 
-    await waitFor(() =>
-      expect(currentSearch(container).get('q')).toBe('tenancy'),
+    await waitFor(
+      () => expect(currentSearch(container).get('q')).toBe('tenancy'),
+      SEARCH_SETTLES,
     );
-    await waitFor(() => expect(cardTitles()).toEqual(['Tenancy analytics']));
+    await waitFor(
+      () => expect(cardTitles()).toEqual(['Tenancy analytics']),
+      SEARCH_SETTLES,
+    );
     // Seven keys, one query: the debounce held the rest back.
     expect(pageQueries() - before).toBe(1);
     expect(catalog.queryEntities).toHaveBeenLastCalledWith(

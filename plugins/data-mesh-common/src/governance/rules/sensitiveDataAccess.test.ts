@@ -24,8 +24,20 @@ describe('sensitive-data-access', () => {
   const mesh = demoMeshEntities();
   const ratings = () => find(mesh, 'DataProduct', 'entity-ratings');
 
-  it('fails the restricted demo product whose contract declares no access role', () => {
-    const verdict = checkRule(RULE, ratings());
+  /** Entity ratings' contract as the demo has it, without its access policy (roles). */
+  const contractWithoutRoles = () =>
+    editedContract('brokerage/entity-ratings.odcs.yaml', odcs => {
+      delete odcs.roles;
+    });
+
+  it('passes the restricted demo product, whose contract declares a role its owner approves', () => {
+    expect(checkRule(RULE, ratings()).results).toEqual([
+      expect.objectContaining({ passed: true }),
+    ]);
+  });
+
+  it('fails the restricted demo product once its contract declares no access role', () => {
+    const verdict = checkRule(RULE, ratings(), contractWithoutRoles());
     expect(verdict.results).toEqual([
       {
         ruleId: 'test/rule',
