@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { gzipSync } from 'zlib';
 
@@ -9,15 +9,12 @@ const SUITE_CODE =
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 
 /**
- * Sizes of a production build of the app (packages/app/dist, built with --stats): all its
- * JavaScript, what the first page load fetches, and the suite's share. The share is the
- * suite's modules' part of each chunk's source, applied to the chunk's minified size (the
- * bundler's stats give source sizes per module, minified sizes per chunk only).
+ * Sizes of a production build of the app (packages/app/dist): all its JavaScript and what
+ * the first page load fetches; with bundle stats (a build with --stats), also the suite's
+ * share, estimated from its modules' part of each chunk's source (the bundler's stats give
+ * source sizes per module, minified sizes per chunk only).
  */
 export function measureBundle(dist: string) {
-  const stats = JSON.parse(
-    readFileSync(join(dist, 'bundle-stats.json'), 'utf8'),
-  );
   const fileSize = (name: string) => {
     const bytes = readFileSync(join(dist, name));
     return { raw: bytes.length, gzip: gzipSync(bytes).length };
@@ -31,16 +28,29 @@ export function measureBundle(dist: string) {
       gzip += size.gzip;
     }
   }
+  // What the first page load fetches: the scripts index.html names.
   let initialRaw = 0;
   let initialGzip = 0;
-  for (const asset of stats.entrypoints.main.assets) {
-    if (asset.name.endsWith('.js')) {
-      const size = fileSize(asset.name);
-      initialRaw += size.raw;
-      initialGzip += size.gzip;
-    }
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  for (const [, src] of html.matchAll(/<script[^>]+src="\/?([^"]+\.js)"/g)) {
+    const size = fileSize(src);
+    initialRaw += size.raw;
+    initialGzip += size.gzip;
   }
+  const lines = [
+    `all JavaScript ${kib(raw)} (gzip ${kib(gzip)}); first load ${kib(
+      initialRaw,
+    )} (gzip ${kib(initialGzip)})`,
+  ];
+  const statsFile = join(dist, 'bundle-stats.json');
+  if (existsSync(statsFile)) {
+    lines.push(suiteShare(dist, JSON.parse(readFileSync(statsFile, 'utf8'))));
+  }
+  return { raw, gzip, initialRaw, initialGzip, summary: lines.join('\n  ') };
+}
 
+/** The suite's modules' part of each chunk's source, applied to the chunk's minified size. */
+function suiteShare(dist: string, stats: any): string {
   const suiteSourceByChunk = new Map<string | number, number>();
   let suiteSource = 0;
   for (const module of stats.modules) {
@@ -55,35 +65,18 @@ export function measureBundle(dist: string) {
     }
   }
   let suiteMinified = 0;
-  let suiteInInitial = 0;
-  const initialChunks = new Set(stats.entrypoints.main.chunks);
   for (const chunk of stats.chunks) {
     const share = suiteSourceByChunk.get(chunk.id);
     if (!share) continue;
-    const jsFiles: string[] = chunk.files.filter((f: string) =>
-      f.endsWith('.js'),
-    );
-    const minified = jsFiles.reduce((sum, f) => sum + fileSize(f).raw, 0);
-    const estimate = (minified * share) / Math.max(chunk.size, 1);
-    suiteMinified += estimate;
-    if (initialChunks.has(chunk.id)) suiteInInitial += estimate;
+    const minified = chunk.files
+      .filter((f: string) => f.endsWith('.js'))
+      .reduce(
+        (sum: number, f: string) => sum + statSync(join(dist, f)).size,
+        0,
+      );
+    suiteMinified += (minified * share) / Math.max(chunk.size, 1);
   }
-  return {
-    raw,
-    gzip,
-    initialRaw,
-    initialGzip,
+  return `the suite's own frontend code: ${kib(
     suiteSource,
-    suiteMinified,
-    summary: [
-      `all JavaScript ${kib(raw)} (gzip ${kib(gzip)}); first load ${kib(
-        initialRaw,
-      )} (gzip ${kib(initialGzip)})`,
-      `the suite's own frontend code: ${kib(
-        suiteSource,
-      )} of source, about ${kib(suiteMinified)} minified, of which ${kib(
-        suiteInInitial,
-      )} in the first load`,
-    ].join('\n  '),
-  };
+  )} of source, about ${kib(suiteMinified)} minified`;
 }

@@ -1,8 +1,8 @@
 /*
  * How fast the marketplace page becomes usable with many products, and what the suite's
  * frontend plugins add to the app bundle:
- *   yarn workspace app bench:marketplace [products=10000] [--no-build] [--postgres]
- * It builds the app for production (with bundle stats), generates the products into a fresh
+ *   yarn workspace app bench:marketplace [products=10000] [--no-build] [--stats] [--postgres]
+ * It builds the app for production, generates the products into a fresh
  * SQLite portal, starts the demo backend (which serves the built app), waits until the
  * catalog holds every product, then loads /data-marketplace in Chromium several times and
  * prints the time to interactive: the product cards and facet counts shown and the search box
@@ -18,6 +18,8 @@ import { measureBundle } from './bundleSize';
 const args = process.argv.slice(2);
 const count = Number(args.find(a => /^\d+$/.test(a)) ?? 10000);
 const build = !args.includes('--no-build');
+// The bundler's stats of this app are hundreds of MB and slow to write: only on request.
+const withStats = args.includes('--stats');
 const postgres = args.includes('--postgres');
 
 function median(values: number[]) {
@@ -84,10 +86,10 @@ async function timeUntilResultsChange(page: Page, act: () => Promise<void>) {
 
 async function main() {
   if (build) {
-    console.log('building the app for production (with bundle stats)...');
+    console.log('building the app for production...');
     const built = spawnSync(
       'yarn',
-      ['backstage-cli', 'package', 'build', '--stats'],
+      ['backstage-cli', 'package', 'build', ...(withStats ? ['--stats'] : [])],
       {
         cwd: join(repoRoot, 'packages/app'),
         stdio: ['ignore', 'inherit', 'inherit'],
