@@ -12,7 +12,7 @@ import { chromium, type Page } from '@playwright/test';
 import { spawnSync } from 'child_process';
 import { existsSync } from 'fs';
 import { join } from 'path';
-import { repoRoot, startBenchPortal } from './benchPortal';
+import { poll, repoRoot, startBenchPortal } from './benchPortal';
 import { measureBundle } from './bundleSize';
 
 const args = process.argv.slice(2);
@@ -109,6 +109,21 @@ async function main() {
         0,
       )} s`,
     );
+    // The page reads the marketplace index, which follows the catalog every 30 seconds.
+    const token = await portal.token();
+    await poll(
+      'every product in the marketplace index',
+      async () => {
+        const response = await fetch(
+          `${portal.baseUrl}/api/data-marketplace/marketplace/products?limit=1`,
+          { headers: { Authorization: `Bearer ${token}` } },
+        );
+        const { totalItems } = await response.json();
+        return totalItems >= count ? true : undefined;
+      },
+      600_000,
+    );
+
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: [
