@@ -28,7 +28,10 @@ type TestScheduler = SchedulerService & {
   waitForTask(id: string): Promise<void>;
 };
 
-function configData(policies: JsonObject[]): JsonObject {
+function configData(
+  policies: JsonObject[],
+  catalogProcessingInterval?: JsonObject,
+): JsonObject {
   return {
     catalog: {
       rules: [
@@ -46,6 +49,9 @@ function configData(policies: JsonObject[]): JsonObject {
         },
       ],
       locations: [{ type: 'file', target: demoCatalog }],
+      ...(catalogProcessingInterval
+        ? { processingInterval: catalogProcessingInterval }
+        : {}),
     },
     datamesh: { governance: { policies } },
   };
@@ -63,12 +69,14 @@ export async function startMarketplaceBackend(options: {
   /** The catalog's database (kept apart: both plugins run migrations). */
   catalogKnex: Knex;
   policies: JsonObject[];
+  /** How often the catalog reprocesses entities; its default when not given. */
+  catalogProcessingInterval?: JsonObject;
 }) {
   // The mock scheduler runs a task when told to, and says when it is done; its type is
   // not exported, hence the cast.
   const scheduler = mockServices.scheduler() as TestScheduler;
   const config = mockServices.rootConfig({
-    data: configData(options.policies),
+    data: configData(options.policies, options.catalogProcessingInterval),
   });
   const backend = await startTestBackend({
     features: [
@@ -99,15 +107,21 @@ export async function startMarketplaceBackend(options: {
     ],
   });
 
+  /** Runs a scheduled task once, as a tick of the real scheduler would. */
+  const runTask = async (id: string) => {
+    const done = scheduler.waitForTask(id);
+    await scheduler.triggerTask(id);
+    await done;
+  };
+
   return {
     server: backend.server as Server,
-    async evaluate() {
-      const done = scheduler.waitForTask(GOVERNANCE_TASK_ID);
-      await scheduler.triggerTask(GOVERNANCE_TASK_ID);
-      await done;
-    },
+    runTask,
+    evaluate: () => runTask(GOVERNANCE_TASK_ID),
     setPolicies(policies: JsonObject[]) {
-      config.update({ data: configData(policies) });
+      config.update({
+        data: configData(policies, options.catalogProcessingInterval),
+      });
     },
     stop: () => backend.stop(),
   };
