@@ -20,6 +20,19 @@ export interface Config {
      */
     governance?: string[];
     /**
+     * How long a signed-in user's permission decisions about access requests are reused
+     * (the same question is asked on every read); default 10 seconds, `0s` asks every time.
+     */
+    permissionCacheTtl?:
+      | string
+      | {
+          days?: number;
+          hours?: number;
+          minutes?: number;
+          seconds?: number;
+          milliseconds?: number;
+        };
+    /**
      * Delivery of approved requests (and revocation of grants) by other systems. The
      * adapter is chosen per product, else per domain, else `default`, else `webhook`.
      */

@@ -17,6 +17,7 @@ import {
 import { registerAccessRequestPermissions } from './permissions/registerAccessRequestPermissions';
 import { AccessRequestNotifier } from './service/AccessRequestNotifier';
 import { AccessRequestService } from './service/AccessRequestService';
+import { NotificationWorker } from './service/NotificationWorker';
 import { createConsumersRefresher } from './service/refreshConsumersInCatalog';
 import { readPurposeCategories } from './service/purposes';
 import { RequestMetricsReader } from './service/requestMetrics';
@@ -58,7 +59,6 @@ export const dataAccessPlugin = createBackendPlugin({
           database: deps.database,
         });
 
-        const notifier = new AccessRequestNotifier(deps.notifications, logger);
         const refreshConsumers = createConsumersRefresher({
           catalog: deps.catalog,
           auth: deps.auth,
@@ -76,7 +76,6 @@ export const dataAccessPlugin = createBackendPlugin({
             store,
           }),
           userInfo,
-          notifier,
           purposeCategories,
           onGrantsChanged: refreshConsumers,
           chooseDeliveryAdapter: product =>
@@ -94,10 +93,15 @@ export const dataAccessPlugin = createBackendPlugin({
           logger,
           config,
           scheduler: deps.scheduler,
-          onStateChanged: async request => {
-            await notifier.deliveryUpdated(request);
-            await refreshConsumers(request);
-          },
+          onStateChanged: refreshConsumers,
+        });
+
+        // Sends what create, decide, revoke and delivery queued, off the request path.
+        await NotificationWorker.start({
+          store,
+          notifier: new AccessRequestNotifier(deps.notifications),
+          logger,
+          scheduler: deps.scheduler,
         });
 
         deps.httpRouter.use(

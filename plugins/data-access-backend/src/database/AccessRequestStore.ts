@@ -5,6 +5,7 @@ import type {
   AccessRequestState,
   Page,
 } from '@datamesh/plugin-data-access-common';
+import type { NotificationKind } from './NotificationOutboxStore';
 
 /**
  * A new request, as the service layer has checked and completed it: the request's own fields
@@ -28,6 +29,8 @@ export interface NewAccessRequest
    * the first request instead of a second one.
    */
   idempotencyKey?: string;
+  /** Queue the notification to the owners in the creation's transaction. */
+  enqueueNotification?: 'submitted';
 }
 
 /**
@@ -45,7 +48,7 @@ export interface AccessRequestFilter {
   visibleTo?: { refs: string[] } | { all: true };
 }
 
-/** A change of state, written with its history row (and outbox row) in one transaction. */
+/** A change of state, written with its history row (and outbox rows) in one transaction. */
 export interface Transition {
   id: string;
   /** The version the actor saw; a different current version is a conflict (409). */
@@ -58,11 +61,14 @@ export interface Transition {
   decision?: boolean;
   /** Queue a delivery ('grant' after approval, 'revoke' after revocation or expiry). */
   enqueueDelivery?: 'grant' | 'revoke';
+  /** Queue a notification telling about the new state; sent later by the notification worker. */
+  enqueueNotification?: NotificationKind;
 }
 
 /**
- * Where access requests live: the requests, their append-only history, and the outbox of
- * deliveries. Implemented with knex on SQLite and PostgreSQL (DatabaseAccessRequestStore).
+ * Where access requests live: the requests, their append-only history, and the outboxes of
+ * deliveries and notifications. Implemented with knex on SQLite and PostgreSQL
+ * (DatabaseAccessRequestStore).
  */
 export interface AccessRequestStore {
   create(

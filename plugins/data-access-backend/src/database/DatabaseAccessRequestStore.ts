@@ -25,6 +25,15 @@ import type {
   DeliveryOutboxStore,
   OutboxDelivery,
 } from './DeliveryOutboxStore';
+import type {
+  ClaimedNotification,
+  NotificationOutboxStore,
+  QueuedNotification,
+} from './NotificationOutboxStore';
+import {
+  enqueueNotification,
+  NotificationQueries,
+} from './NotificationQueries';
 import { OutboxQueries } from './OutboxQueries';
 import {
   AccessRequestEventRow,
@@ -44,11 +53,11 @@ const migrationsDir = resolvePackagePath(
 );
 
 /**
- * Access requests, their history and their delivery outbox in the plugin's own database
- * (SQLite or PostgreSQL), through knex.
+ * Access requests, their history and their outboxes of deliveries and notifications in the
+ * plugin's own database (SQLite or PostgreSQL), through knex.
  */
 export class DatabaseAccessRequestStore
-  implements AccessRequestStore, DeliveryOutboxStore
+  implements AccessRequestStore, DeliveryOutboxStore, NotificationOutboxStore
 {
   static async create(options: {
     database: DatabaseService;
@@ -67,9 +76,11 @@ export class DatabaseAccessRequestStore
   static readonly migrationsDirectory = migrationsDir;
 
   private readonly outbox: OutboxQueries;
+  private readonly notifications: NotificationQueries;
 
   private constructor(private readonly db: Knex) {
     this.outbox = new OutboxQueries(db);
+    this.notifications = new NotificationQueries(db);
   }
 
   async create(
@@ -125,6 +136,17 @@ export class DatabaseAccessRequestStore
           );
         }
         await tx(EVENTS).insert(event);
+        if (request.enqueueNotification) {
+          await enqueueNotification(
+            tx,
+            {
+              requestId: row.id,
+              kind: request.enqueueNotification,
+              requestState: row.state,
+            },
+            now,
+          );
+        }
       });
     } catch (error) {
       // Two submissions with one key raced: the unique key let one in; answer with it.
@@ -270,6 +292,36 @@ export class DatabaseAccessRequestStore
 
   listDeliveries(requestId: string): Promise<OutboxDelivery[]> {
     return this.outbox.listFor(requestId);
+  }
+
+  claimDueNotifications(options: {
+    limit: number;
+    leaseMs: number;
+  }): Promise<ClaimedNotification[]> {
+    return this.notifications.claimDue(options.limit, options.leaseMs);
+  }
+
+  completeNotification(notification: ClaimedNotification): Promise<boolean> {
+    return this.notifications.complete(notification);
+  }
+
+  rescheduleNotification(
+    notification: ClaimedNotification,
+    error: string,
+    nextAttemptAt: Date,
+  ): Promise<boolean> {
+    return this.notifications.reschedule(notification, error, nextAttemptAt);
+  }
+
+  failNotification(
+    notification: ClaimedNotification,
+    error: string,
+  ): Promise<boolean> {
+    return this.notifications.fail(notification, error);
+  }
+
+  listNotifications(requestId: string): Promise<QueuedNotification[]> {
+    return this.notifications.listFor(requestId);
   }
 
   private requestsOwnedBy(owners: string[]) {

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { DeliveryOutcome } from '@datamesh/plugin-data-access-node';
 import type { Knex } from 'knex';
 import { applyTransition, ExtraRequestColumns } from './applyTransition';
+import { claimDueRows } from './claimDueRows';
 import type { ClaimedDelivery, OutboxDelivery } from './DeliveryOutboxStore';
 import {
   AccessRequestRow,
@@ -10,9 +10,9 @@ import {
   REQUESTS,
   toOutboxDelivery,
 } from './tables';
+import { truncateError } from './truncateError';
 
 const OPEN_STATUSES = ['pending', 'waiting'];
-const MAX_ERROR_LENGTH = 2000;
 
 /**
  * The delivery outbox: claiming due rows under a lease, and recording what the delivery
@@ -22,15 +22,12 @@ export class OutboxQueries {
   constructor(private readonly db: Knex) {}
 
   async claimDue(limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
-    const now = new Date();
-    const lease = {
-      lease_token: randomUUID(),
-      lease_expires_at: new Date(now.getTime() + leaseMs),
-    };
-    const rows =
-      this.db.client.dialect === 'postgresql'
-        ? await this.claimWithSkipLocked(now, limit, lease)
-        : await this.claimOneByOne(now, limit, lease);
+    const { rows, lease } = await claimDueRows<OutboxRow>(this.db, {
+      table: OUTBOX,
+      due: (query, now) => this.due(query, now),
+      limit,
+      leaseMs,
+    });
     return rows
       .map(row => ({
         ...toOutboxDelivery(row),
@@ -56,7 +53,7 @@ export class OutboxQueries {
       delivery_external_status: externalStatus,
       delivery_attempts: delivery.attempts,
       delivery_last_error:
-        outcome.status === 'failed' ? truncate(outcome.reason) : null,
+        outcome.status === 'failed' ? truncateError(outcome.reason) : null,
     };
 
     return this.db.transaction(async tx => {
@@ -80,6 +77,8 @@ export class OutboxQueries {
             to: outcome.status === 'done' ? 'granted' : 'failed',
             actor: options.actor,
             reason: outcome.status === 'failed' ? outcome.reason : undefined,
+            // The requester hears that access was granted, or could not be.
+            enqueueNotification: 'delivery-updated',
           },
           now,
           seen,
@@ -102,7 +101,7 @@ export class OutboxQueries {
     return this.db.transaction(async tx => {
       const owned = await this.release(tx, delivery, {
         failures: delivery.failures + 1,
-        last_error: truncate(error),
+        last_error: truncateError(error),
         next_attempt_at: nextAttemptAt,
       });
       if (owned) {
@@ -110,7 +109,7 @@ export class OutboxQueries {
           .where('id', delivery.requestId)
           .update({
             delivery_attempts: delivery.attempts,
-            delivery_last_error: truncate(error),
+            delivery_last_error: truncateError(error),
           });
       }
       return owned;
@@ -157,57 +156,4 @@ export class OutboxQueries {
           .orWhere('lease_expires_at', '<=', now),
       );
   }
-
-  /** One statement: rows another worker is claiming right now are skipped, not waited for. */
-  private async claimWithSkipLocked(
-    now: Date,
-    limit: number,
-    lease: Partial<OutboxRow>,
-  ): Promise<OutboxRow[]> {
-    const candidates = this.due(this.db(OUTBOX).select('id'), now)
-      .orderBy('next_attempt_at', 'asc')
-      .limit(limit)
-      .forUpdate()
-      .skipLocked();
-    return this.db<OutboxRow>(OUTBOX)
-      .whereIn('id', candidates)
-      .update({ ...lease, attempts: this.db.raw('attempts + 1') })
-      .returning('*') as Promise<OutboxRow[]>;
-  }
-
-  /**
-   * For databases without SKIP LOCKED: each row is claimed by a conditional UPDATE that
-   * repeats the due-and-free check, so of two workers racing for a row only one changes it.
-   */
-  private async claimOneByOne(
-    now: Date,
-    limit: number,
-    lease: Partial<OutboxRow>,
-  ): Promise<OutboxRow[]> {
-    const candidates: { id: string }[] = await this.due(
-      this.db(OUTBOX).select('id'),
-      now,
-    )
-      .orderBy('next_attempt_at', 'asc')
-      .limit(limit);
-    const claimed: string[] = [];
-    for (const { id } of candidates) {
-      const updated = await this.due(
-        this.db(OUTBOX).where('id', id),
-        now,
-      ).update({ ...lease, attempts: this.db.raw('attempts + 1') });
-      if (updated === 1) {
-        claimed.push(id);
-      }
-    }
-    return claimed.length
-      ? this.db<OutboxRow>(OUTBOX).whereIn('id', claimed)
-      : [];
-  }
-}
-
-function truncate(text: string): string {
-  return text.length > MAX_ERROR_LENGTH
-    ? `${text.slice(0, MAX_ERROR_LENGTH)}…`
-    : text;
 }

@@ -3,6 +3,7 @@ import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { canTransition } from '@datamesh/plugin-data-access-common';
 import type { Knex } from 'knex';
 import type { Transition } from './AccessRequestStore';
+import { enqueueNotification } from './NotificationQueries';
 import {
   AccessRequestEventRow,
   AccessRequestRow,
@@ -25,7 +26,7 @@ export type ExtraRequestColumns = Partial<
 
 /**
  * Applies a transition inside the caller's transaction: the state change, its history row
- * and, when asked, its outbox row commit together or not at all.
+ * and, when asked, its delivery and notification rows commit together or not at all.
  *
  * The row is locked first (PostgreSQL `FOR UPDATE`; SQLite runs one writer at a time), so
  * concurrent deciders queue and each sees the state the previous one left; the UPDATE then
@@ -107,6 +108,17 @@ export async function applyTransition(
       completed_at: null,
     };
     await tx(OUTBOX).insert(delivery);
+  }
+  if (transition.enqueueNotification) {
+    await enqueueNotification(
+      tx,
+      {
+        requestId: current.id,
+        kind: transition.enqueueNotification,
+        requestState: transition.to,
+      },
+      now,
+    );
   }
 
   return { ...current, ...changes } as AccessRequestRow;

@@ -10,4 +10,11 @@ export type {
   OutboxDelivery,
   OutboxStatus,
 } from './DeliveryOutboxStore';
+export type {
+  ClaimedNotification,
+  NotificationKind,
+  NotificationOutboxStore,
+  NotificationStatus,
+  QueuedNotification,
+} from './NotificationOutboxStore';
 export { DatabaseAccessRequestStore } from './DatabaseAccessRequestStore';

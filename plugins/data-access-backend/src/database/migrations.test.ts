@@ -10,12 +10,14 @@ import { DatabaseAccessRequestStore } from './DatabaseAccessRequestStore';
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
-const TABLES = [
+const FIRST_TABLES = [
   'access_requests',
   'access_request_owners',
   'access_request_events',
   'delivery_outbox',
 ];
+const TABLES = [...FIRST_TABLES, 'access_request_notifications'];
+const FIRST_VERSION = '20261121000000';
 const directory = DatabaseAccessRequestStore.migrationsDirectory;
 
 async function existingTables(knex: Knex): Promise<string[]> {
@@ -39,10 +41,15 @@ async function leftoverGuardFunctions(knex: Knex): Promise<number> {
   return Number(n);
 }
 
-/** Fills every table: requests in several states, owners, history and outbox rows. */
+/**
+ * Fills every table: requests in several states, owners, history, and delivery and
+ * notification outbox rows.
+ */
 async function fillWithData(knex: Knex) {
   const store = await createStore(knex, { skipMigrations: true });
-  const { request } = await store.create(newRequest({ idempotencyKey: 'k' }));
+  const { request } = await store.create(
+    newRequest({ idempotencyKey: 'k', enqueueNotification: 'submitted' }),
+  );
   await store.create(newRequest({ endDate: '2027-01-01' }));
   await store.transition({
     id: request.id,
@@ -51,8 +58,14 @@ async function fillWithData(knex: Knex) {
     actor: 'user:default/olivia',
     decision: true,
     enqueueDelivery: 'grant',
+    enqueueNotification: 'decided',
   });
   return { store, requestId: request.id };
+}
+
+async function count(knex: Knex, table: string): Promise<number> {
+  const [{ n }] = await knex(table).count({ n: '*' });
+  return Number(n);
 }
 
 describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
@@ -69,7 +82,38 @@ describe.each(databases.eachSupportedId())('migrations on %s', databaseId => {
       'submitted',
       'approved',
     ]);
+    expect(await count(knex, 'access_request_notifications')).toBe(2);
 
+    // The notification outbox comes down alone; the requests stay as they were.
+    await knex.migrate.down({ directory });
+    expect(await existingTables(knex)).toEqual(FIRST_TABLES);
+    expect(await knex.migrate.currentVersion({ directory })).toBe(
+      FIRST_VERSION,
+    );
+    expect(await count(knex, 'access_requests')).toBe(2);
+    expect(await count(knex, 'delivery_outbox')).toBe(1);
+    expect(await store.get(requestId)).toMatchObject({ state: 'approved' });
+
+    // Up again with the requests in place: the new table starts empty, and works.
+    await knex.migrate.latest({ directory });
+    expect(await existingTables(knex)).toEqual(TABLES);
+    expect(await store.listNotifications(requestId)).toEqual([]);
+    await store.transition({
+      id: requestId,
+      from: ['approved'],
+      to: 'provisioning',
+      actor: 'plugin:data-access',
+    });
+    await store.transition({
+      id: requestId,
+      from: ['provisioning'],
+      to: 'granted',
+      actor: 'plugin:data-access',
+      enqueueNotification: 'delivery-updated',
+    });
+    expect(await count(knex, 'access_request_notifications')).toBe(1);
+
+    await knex.migrate.down({ directory });
     await knex.migrate.down({ directory });
     expect(await existingTables(knex)).toEqual([]);
     expect(await knex.migrate.currentVersion({ directory })).toBe('none');

@@ -6,6 +6,11 @@ import type {
 } from '@datamesh/plugin-data-access-common';
 import type { DeliveryAction } from '@datamesh/plugin-data-access-node';
 import type { OutboxDelivery, OutboxStatus } from './DeliveryOutboxStore';
+import type {
+  NotificationKind,
+  NotificationStatus,
+  QueuedNotification,
+} from './NotificationOutboxStore';
 
 /**
  * Rows of the tables created by migrations/, and their mapping to the API types.
@@ -66,10 +71,27 @@ export interface OutboxRow {
   completed_at: DbTimestamp | null;
 }
 
+export interface NotificationRow {
+  /** Given by the database on insert; PostgreSQL returns a bigint as a string. */
+  seq?: number | string;
+  id: string;
+  request_id: string;
+  kind: NotificationKind;
+  request_state: AccessRequestState;
+  status: NotificationStatus;
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: DbTimestamp;
+  lease_token: string | null;
+  lease_expires_at: DbTimestamp | null;
+  created_at: DbTimestamp;
+}
+
 export const REQUESTS = 'access_requests';
 export const OWNERS = 'access_request_owners';
 export const EVENTS = 'access_request_events';
 export const OUTBOX = 'delivery_outbox';
+export const NOTIFICATIONS = 'access_request_notifications';
 
 /** States in which a delivery has been, or is being, handed to a delivery system. */
 const DELIVERY_STATES: AccessRequestState[] = [
@@ -174,5 +196,19 @@ export function toOutboxDelivery(row: OutboxRow): OutboxDelivery {
     createdAt: toIso(row.created_at),
     completedAt:
       row.completed_at === null ? undefined : toIso(row.completed_at),
+  };
+}
+
+export function toQueuedNotification(row: NotificationRow): QueuedNotification {
+  return {
+    id: row.id,
+    requestId: row.request_id,
+    kind: row.kind,
+    requestState: row.request_state,
+    status: row.status,
+    attempts: Number(row.attempts),
+    lastError: optional(row.last_error),
+    nextAttemptAt: toIso(row.next_attempt_at),
+    createdAt: toIso(row.created_at),
   };
 }

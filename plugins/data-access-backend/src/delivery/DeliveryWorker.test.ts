@@ -71,6 +71,14 @@ describe.each(databases.eachSupportedId())(
       });
     }
 
+    /** What the requester will be told, queued with each change delivery made. */
+    async function notificationsOf(requestId: string) {
+      return (await store.listNotifications(requestId)).map(n => [
+        n.kind,
+        n.requestState,
+      ]);
+    }
+
     it('is scheduled, delivers an approved request once and grants it', async () => {
       const scheduler = mockServices.scheduler();
       await DeliveryWorker.start({
@@ -119,6 +127,9 @@ describe.each(databases.eachSupportedId())(
       ]);
       expect(await store.grants(request.dataProduct)).toHaveLength(1);
       expect(told.map(r => r.state)).toEqual(['granted']);
+      expect(await notificationsOf(request.id)).toEqual([
+        ['delivery-updated', 'granted'],
+      ]);
     });
 
     it('a refusal fails the request with its reason', async () => {
@@ -143,6 +154,9 @@ describe.each(databases.eachSupportedId())(
       });
       expect((await store.listDeliveries(request.id))[0].status).toBe('failed');
       expect(told.map(r => r.state)).toEqual(['failed']);
+      expect(await notificationsOf(request.id)).toEqual([
+        ['delivery-updated', 'failed'],
+      ]);
     });
 
     it('a pending delivery is polled with its reference until it is done', async () => {
@@ -296,6 +310,10 @@ describe.each(databases.eachSupportedId())(
       expect(told.map(r => [r.id, r.state])).toContainEqual([
         ending.id,
         'expired',
+      ]);
+      expect(await notificationsOf(ending.id)).toEqual([
+        ['delivery-updated', 'granted'],
+        ['delivery-updated', 'expired'],
       ]);
       await expect(w.runOnce()).resolves.toMatchObject({ expired: 0, done: 0 });
     });

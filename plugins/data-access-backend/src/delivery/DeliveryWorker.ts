@@ -37,7 +37,8 @@ export interface DeliveryWorkerOptions {
   settings?: Partial<DeliveryWorkerSettings>;
   /**
    * Told after the worker changed a request's state (granted, failed, expired), e.g. to
-   * notify its requester. Its errors are logged and change nothing.
+   * refresh the product's consumers in the catalog. Its errors are logged and change
+   * nothing. (The requester's notification is queued with the change itself.)
    */
   onStateChanged?: (request: AccessRequest) => Promise<void>;
 }
@@ -143,6 +144,7 @@ export class DeliveryWorker {
           actor: DELIVERY_ACTOR,
           reason: `The end date ${grant.endDate} has passed`,
           enqueueDelivery: 'revoke',
+          enqueueNotification: 'delivery-updated',
         });
         expired++;
         this.logger.info('Expired access grant', {

@@ -3,13 +3,15 @@ import type {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import type { Config } from '@backstage/config';
+import { readDurationFromConfig, type Config } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import {
   dataAccessPermissions,
   dataAccessRequestCreatePermission,
 } from '@datamesh/plugin-data-access-common';
 import type { AccessRequestStore } from '../database/AccessRequestStore';
 import { AccessRequestAuthorizer } from './AccessRequestAuthorizer';
+import { cachePermissionDecisions } from './cachedPermissions';
 import { createBuiltInPermissions } from './builtInPermissions';
 import {
   createDataAccessPolicyPart,
@@ -51,9 +53,21 @@ export function registerAccessRequestPermissions(options: {
       });
 
   return new AccessRequestAuthorizer(
-    permissions,
+    cachePermissionDecisions(permissions, {
+      ttlMs: permissionCacheTtlMs(config),
+    }),
     permissionsRegistry.getPermissionRuleset(
       accessRequestPermissionResourceRef,
     ),
   );
+}
+
+const DEFAULT_PERMISSION_CACHE_TTL_MS = 10_000;
+
+/** How long a user's permission decisions are reused: `dataAccess.permissionCacheTtl`. */
+function permissionCacheTtlMs(config: Config): number {
+  const key = 'dataAccess.permissionCacheTtl';
+  return config.has(key)
+    ? durationToMilliseconds(readDurationFromConfig(config, { key }))
+    : DEFAULT_PERMISSION_CACHE_TTL_MS;
 }

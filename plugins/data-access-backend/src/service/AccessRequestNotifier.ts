@@ -1,27 +1,54 @@
-import type { LoggerService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
 import type {
   NotificationSendOptions,
   NotificationService,
 } from '@backstage/plugin-notifications-node';
 import type { AccessRequest } from '@datamesh/plugin-data-access-common';
+import type { NotificationKind } from '../database/NotificationOutboxStore';
 
 /** The topic of every notification of the plugin, so users can mute or filter it. */
 export const NOTIFICATION_TOPIC = 'data-access';
 
 /**
+ * What identifies a notification to the notifications backend: sending again with the same
+ * scope updates the notification the recipients have instead of adding a second (it
+ * matches scope and sender), which is what a retry after a crash needs.
+ */
+export interface NotifyOptions {
+  scope?: string;
+}
+
+/**
  * Tells people what happened to a request, through Backstage's notifications: the owners
- * when someone asks, the requester when it is decided and when delivery ends. The request
- * is already stored when these are sent, so a notification that fails is logged, never
- * turned into an error for the caller.
+ * when someone asks, the requester when it is decided and when delivery ends. Called by the
+ * notification worker, off the request path: a failure is thrown, for the worker to retry.
  */
 export class AccessRequestNotifier {
-  constructor(
-    private readonly notifications: NotificationService,
-    private readonly logger: LoggerService,
-  ) {}
+  constructor(private readonly notifications: NotificationService) {}
 
-  async submitted(request: AccessRequest): Promise<void> {
-    await this.send(request, {
+  /** Sends the notification of `kind` about `request`, in the state it is about. */
+  async notify(
+    kind: NotificationKind,
+    request: AccessRequest,
+    options: NotifyOptions = {},
+  ): Promise<void> {
+    switch (kind) {
+      case 'submitted':
+        return this.submitted(request, options);
+      case 'decided':
+        return this.decided(request, options);
+      case 'delivery-updated':
+        return this.deliveryUpdated(request, options);
+      default:
+        throw new InputError(`Unknown kind of notification '${String(kind)}'`);
+    }
+  }
+
+  async submitted(
+    request: AccessRequest,
+    options: NotifyOptions = {},
+  ): Promise<void> {
+    await this.send(options, {
       recipients: {
         type: 'entity',
         entityRef: request.productOwners,
@@ -39,10 +66,13 @@ export class AccessRequestNotifier {
     });
   }
 
-  async decided(request: AccessRequest): Promise<void> {
+  async decided(
+    request: AccessRequest,
+    options: NotifyOptions = {},
+  ): Promise<void> {
     const approved = request.state !== 'rejected';
     const reason = request.decision?.reason;
-    await this.toRequester(request, {
+    await this.toRequester(request, options, {
       title: `Your access request to ${nameOf(request.dataProduct)} was ${
         approved ? 'approved' : 'rejected'
       }`,
@@ -53,8 +83,11 @@ export class AccessRequestNotifier {
     });
   }
 
-  /** For the delivery worker: the request reached granted, failed, revoked or expired. */
-  async deliveryUpdated(request: AccessRequest): Promise<void> {
+  /** The request reached granted, failed, revoked or expired; other states tell nothing. */
+  async deliveryUpdated(
+    request: AccessRequest,
+    options: NotifyOptions = {},
+  ): Promise<void> {
     const product = nameOf(request.dataProduct);
     const messages: Partial<
       Record<AccessRequest['state'], { title: string; high: boolean }>
@@ -71,7 +104,7 @@ export class AccessRequestNotifier {
     if (!message) {
       return;
     }
-    await this.toRequester(request, {
+    await this.toRequester(request, options, {
       title: message.title,
       description:
         request.delivery?.lastError ?? request.delivery?.externalStatus,
@@ -81,30 +114,28 @@ export class AccessRequestNotifier {
 
   private async toRequester(
     request: AccessRequest,
+    options: NotifyOptions,
     payload: Pick<
       NotificationSendOptions['payload'],
       'title' | 'description' | 'severity'
     >,
   ): Promise<void> {
-    await this.send(request, {
+    await this.send(options, {
       recipients: { type: 'entity', entityRef: request.requester },
       payload: { ...payload, link: linkTo(request), topic: NOTIFICATION_TOPIC },
     });
   }
 
   private async send(
-    request: AccessRequest,
+    options: NotifyOptions,
     notification: NotificationSendOptions,
   ): Promise<void> {
-    try {
-      await this.notifications.send(notification);
-    } catch (error) {
-      this.logger.warn('Could not send an access request notification', {
-        id: request.id,
-        title: notification.payload.title,
-        error: String(error),
-      });
-    }
+    const { scope } = options;
+    await this.notifications.send(
+      scope
+        ? { ...notification, payload: { ...notification.payload, scope } }
+        : notification,
+    );
   }
 }
 

@@ -32,7 +32,6 @@ import type {
   AccessRequestStore,
 } from '../database/AccessRequestStore';
 import type { AccessRequestAuthorizer } from '../permissions/AccessRequestAuthorizer';
-import type { AccessRequestNotifier } from './AccessRequestNotifier';
 import { resolveConsumer } from './consumers';
 import { assertOutputPort, loadDataProduct, ownersOf } from './dataProducts';
 import { assertEndDateAhead } from './endDate';
@@ -47,7 +46,6 @@ export interface AccessRequestServiceOptions {
   catalog: CatalogService;
   authorizer: AccessRequestAuthorizer;
   userInfo: UserInfoService;
-  notifier: AccessRequestNotifier;
   purposeCategories: PurposeCategory[];
   /** Told when a product gained or lost a consumer (granted, revoked, expired). */
   onGrantsChanged?(request: AccessRequest): Promise<void>;
@@ -61,6 +59,9 @@ export interface AccessRequestServiceOptions {
 /**
  * The workflow of access requests: checks who may do what and with which data, then lets
  * the store apply the change atomically. Knows nothing of HTTP.
+ *
+ * Notifications are queued by the store with the change, in its transaction, and sent by
+ * the NotificationWorker: a request returns once its change is committed.
  */
 export class AccessRequestService {
   constructor(private readonly options: AccessRequestServiceOptions) {}
@@ -69,7 +70,7 @@ export class AccessRequestService {
     input: CreateAccessRequest,
     context: { credentials: UserCredentials; idempotencyKey?: string },
   ): Promise<{ request: AccessRequest; created: boolean }> {
-    const { store, catalog, authorizer, notifier, logger } = this.options;
+    const { store, catalog, authorizer, logger } = this.options;
     const { credentials, idempotencyKey } = context;
     await authorizer.assertAllowed(
       dataAccessRequestCreatePermission,
@@ -111,6 +112,7 @@ export class AccessRequestService {
       productOwners: ownersOf(product),
       deliveryAdapter: this.options.chooseDeliveryAdapter(product),
       idempotencyKey,
+      enqueueNotification: 'submitted',
     });
     if (!result.created) {
       assertSameAsking(result.request, asked);
@@ -121,7 +123,6 @@ export class AccessRequestService {
       dataProduct: asked.dataProduct,
       outputPort: asked.outputPort,
     });
-    await notifier.submitted(result.request);
     return result;
   }
 
@@ -201,7 +202,7 @@ export class AccessRequestService {
     body: DecideAccessRequest,
     credentials: UserCredentials,
   ): Promise<AccessRequest> {
-    const { authorizer, store, notifier, logger } = this.options;
+    const { authorizer, store, logger } = this.options;
     const request = await this.load(id);
     const me = credentials.principal.userEntityRef;
     // Whatever the policy says: nobody approves their own request.
@@ -231,13 +232,13 @@ export class AccessRequestService {
       reason: body.reason,
       decision: true,
       enqueueDelivery: approve ? 'grant' : undefined,
+      enqueueNotification: 'decided',
     });
     logger.info('Decided access request', {
       id,
       state: decided.state,
       by: me,
     });
-    await notifier.decided(decided);
     return decided;
   }
 
@@ -267,7 +268,7 @@ export class AccessRequestService {
     body: EndAccessRequest,
     credentials: UserCredentials,
   ): Promise<AccessRequest> {
-    const { authorizer, store, notifier, logger } = this.options;
+    const { authorizer, store, logger } = this.options;
     const request = await this.load(id);
     await authorizer.assertAllowedOn(
       dataAccessRequestRevokePermission,
@@ -282,12 +283,12 @@ export class AccessRequestService {
       actor: normalizeEntityRef(credentials.principal.userEntityRef),
       reason: body.reason,
       enqueueDelivery: 'revoke',
+      enqueueNotification: 'delivery-updated',
     });
     logger.info('Revoked access', {
       id,
       by: credentials.principal.userEntityRef,
     });
-    await notifier.deliveryUpdated(revoked);
     await this.options.onGrantsChanged?.(revoked);
     return revoked;
   }

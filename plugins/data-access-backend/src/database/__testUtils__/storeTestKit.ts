@@ -75,3 +75,32 @@ export async function rejectionOf(
     error => String(error?.message ?? error),
   );
 }
+
+/**
+ * Makes every INSERT into `table` fail inside the database, as a crash in the middle of a
+ * transaction would; returns what undoes it.
+ */
+export async function failInsertsInto(
+  knex: Knex,
+  table: string,
+): Promise<() => Promise<void>> {
+  const name = `fail_inserts_into_${table}`;
+  if (knex.client.dialect === 'postgresql') {
+    await knex.raw(`
+      CREATE FUNCTION ${name}() RETURNS trigger AS $$
+      BEGIN RAISE EXCEPTION 'simulated crash'; END; $$ LANGUAGE plpgsql`);
+    await knex.raw(`
+      CREATE TRIGGER ${name} BEFORE INSERT ON ${table}
+      FOR EACH ROW EXECUTE PROCEDURE ${name}()`);
+    return async () => {
+      await knex.raw(`DROP TRIGGER ${name} ON ${table}`);
+      await knex.raw(`DROP FUNCTION ${name}()`);
+    };
+  }
+  await knex.raw(`
+    CREATE TRIGGER ${name} BEFORE INSERT ON ${table}
+    BEGIN SELECT RAISE(ABORT, 'simulated crash'); END`);
+  return async () => {
+    await knex.raw(`DROP TRIGGER ${name}`);
+  };
+}

@@ -38,6 +38,7 @@ import {
   governanceRefsFromConfig,
 } from '../../permissions/policyPart';
 import { dataAccessPlugin } from '../../plugin';
+import { NOTIFICATION_TASK_ID } from '../NotificationWorker';
 
 /** Group memberships as mesh.yaml declares them; a real sign-in puts these in the token. */
 export const memberships: Record<string, string[]> = {
@@ -194,6 +195,33 @@ function createTestDelivery() {
   return { delivery, module };
 }
 
+/**
+ * The notifications backend as the plugin sees it: `send` records what it is asked, and the
+ * test runs the notification worker, which sends what requests queued, when it wants to.
+ */
+function createTestNotifications() {
+  const notifications = {
+    send: jest.fn(async (_: NotificationSendOptions) => {}),
+    runWorker: async (): Promise<void> => {
+      throw new Error('the backend has not started');
+    },
+  };
+  const module = createBackendModule({
+    pluginId: 'data-access',
+    moduleId: 'test-notifications',
+    register(reg) {
+      reg.registerInit({
+        deps: { scheduler: coreServices.scheduler },
+        async init({ scheduler }) {
+          notifications.runWorker = () =>
+            scheduler.triggerTask(NOTIFICATION_TASK_ID);
+        },
+      });
+    },
+  });
+  return { notifications, module };
+}
+
 export interface AuditRecord {
   options: AuditorServiceCreateEventOptions;
   outcome?: 'success' | 'fail';
@@ -216,9 +244,8 @@ export async function startDataAccessBackend(options: {
   permissions?: PermissionsSetup;
 }) {
   const setup = options.permissions ?? 'policy-part';
-  const notifications = {
-    send: jest.fn(async (_: NotificationSendOptions) => {}),
-  };
+  const { notifications, module: notificationsModule } =
+    createTestNotifications();
   const audits: AuditRecord[] = [];
   const { delivery, module: deliveryModule } = createTestDelivery();
 
@@ -226,6 +253,7 @@ export async function startDataAccessBackend(options: {
     features: [
       dataAccessPlugin,
       deliveryModule,
+      notificationsModule,
       catalogPlugin,
       catalogModuleDataMesh,
       ...(setup === 'policy-part' ? [permissionPlugin, policyModule] : []),
