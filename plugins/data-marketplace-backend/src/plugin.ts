@@ -31,6 +31,7 @@ export const dataMarketplacePlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
         auth: coreServices.auth,
         discovery: coreServices.discovery,
         catalog: catalogServiceRef,
@@ -85,6 +86,7 @@ export const dataMarketplacePlugin = createBackendPlugin({
           catalog: deps.catalog,
           auth: deps.auth,
           httpAuth: deps.httpAuth,
+          permissions: deps.permissions,
         });
         deps.httpRouter.use(search.router);
       },

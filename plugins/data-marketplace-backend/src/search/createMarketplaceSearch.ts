@@ -3,6 +3,7 @@ import type {
   DatabaseService,
   HttpAuthService,
   LoggerService,
+  PermissionsService,
   RootConfigService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
@@ -26,6 +27,8 @@ export interface MarketplaceSearchDeps {
   catalog: CatalogService;
   auth: AuthService;
   httpAuth: HttpAuthService;
+  /** The index answers only users the catalog's read policy lets read every entity. */
+  permissions: PermissionsService;
 }
 
 /**
@@ -55,6 +58,7 @@ export async function createMarketplaceSearch(
     query: new MarketplaceQuery(store.db),
     store,
     httpAuth: deps.httpAuth,
+    permissions: deps.permissions,
   });
   return { router, indexer };
 }

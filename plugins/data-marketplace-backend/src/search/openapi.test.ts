@@ -15,6 +15,7 @@ import { MarketplaceIndexStore } from './MarketplaceIndexStore';
 import { MarketplaceQuery } from './MarketplaceQuery';
 import { createMarketplaceRouter } from './router';
 import { productsQuerySchema } from './validation';
+import { WHOLE_CATALOG_READ_REQUIRED } from './WholeCatalogReadGate';
 
 /**
  * The package's openapi.yaml is written by hand: these checks keep its marketplace route
@@ -36,6 +37,7 @@ async function app(options: { seeded: boolean }) {
     query: new MarketplaceQuery(knex),
     store,
     httpAuth: mockServices.httpAuth(),
+    permissions: mockServices.permissions(),
   });
   return { router, server: express().use(router) };
 }
@@ -47,13 +49,24 @@ describe('openapi.yaml, the marketplace route', () => {
     expect(documentedRoutes('/marketplace/')).toEqual(routes);
   });
 
-  it('answers 400 and 401, and takes the query parameters of its zod schema', () => {
+  it('answers 400, 401 and 403, and takes the query parameters of its zod schema', () => {
     expect(Object.keys(operationOf(`get ${PATH}`).responses)).toEqual(
-      expect.arrayContaining(['200', '400', '401']),
+      expect.arrayContaining(['200', '400', '401', '403']),
     );
     expect(queryParameterNames(PATH)).toEqual(
       Object.keys(productsQuerySchema.shape).sort(),
     );
+  });
+
+  it('gives the 403 the message the router answers (router.test.ts checks the answer)', () => {
+    const forbidden = operationOf(`get ${PATH}`).responses['403'].content[
+      'application/json'
+    ];
+    expect(forbidden.schema).toEqual({ $ref: '#/components/schemas/Error' });
+    expect(forbidden.example.error).toEqual({
+      name: 'NotAllowedError',
+      message: WHOLE_CATALOG_READ_REQUIRED,
+    });
   });
 
   it.each([

@@ -1,18 +1,27 @@
 import {
   coreServices,
   createBackendPlugin,
+  type BackstageCredentials,
+  type BackstageServicePrincipal,
+  type BackstageUserPrincipal,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import {
+  AuthorizeResult,
+  type PolicyDecision,
+} from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { createTestDatabases } from './__testUtils__/databases';
 import { ASSET, BROKERAGE, ref, seedIndex } from './__testUtils__/seededIndex';
 import { MarketplaceIndexStore } from './MarketplaceIndexStore';
 import { MarketplaceQuery } from './MarketplaceQuery';
 import { createMarketplaceRouter } from './router';
+import { WHOLE_CATALOG_READ_REQUIRED } from './WholeCatalogReadGate';
 
 /**
  * GET /marketplace/products in a backend, on the seeded index of seededIndex.ts (SQLite;
@@ -20,6 +29,55 @@ import { createMarketplaceRouter } from './router';
  */
 
 jest.setTimeout(60_000);
+
+const OWNER_ONLY = 'user:default/owner-only';
+const DENIED = 'user:default/denied';
+
+/** The user a call to the permissions service was made for; undefined for a service. */
+function userOf(credentials: BackstageCredentials): string | undefined {
+  const principal = credentials.principal as
+    | BackstageUserPrincipal
+    | BackstageServicePrincipal;
+  return principal.type === 'user' ? principal.userEntityRef : undefined;
+}
+
+/**
+ * A portal's policy on catalog.entity.read, as the permission backend would decide it:
+ * OWNER_ONLY may read only what they own (a conditional decision), DENIED nothing, every
+ * other user everything; services are allowed, as the permissions service allows plugins.
+ */
+function catalogReadDecision(
+  credentials: BackstageCredentials,
+): PolicyDecision {
+  const user = userOf(credentials);
+  if (user === OWNER_ONLY) {
+    return {
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: { claims: [OWNER_ONLY] },
+      },
+    };
+  }
+  return {
+    result: user === DENIED ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
+  };
+}
+
+const permissions = mockServices.permissions.mock({
+  authorizeConditional: async (requests, { credentials }) =>
+    requests.map(() => catalogReadDecision(credentials)),
+});
+
+/** The calls that asked the policy's decision for a user. */
+function decisionsAskedFor(userEntityRef: string) {
+  return permissions.authorizeConditional.mock.calls.filter(
+    ([, { credentials }]) => userOf(credentials) === userEntityRef,
+  );
+}
 
 const databases = createTestDatabases();
 type Server = Parameters<typeof request>[0];
@@ -39,14 +97,16 @@ describe('GET /marketplace/products', () => {
             database: coreServices.database,
             httpRouter: coreServices.httpRouter,
             httpAuth: coreServices.httpAuth,
+            permissions: coreServices.permissions,
           },
-          async init({ database, httpRouter, httpAuth }) {
+          async init({ database, httpRouter, httpAuth, permissions: perms }) {
             const store = await MarketplaceIndexStore.create({ database });
             httpRouter.use(
               await createMarketplaceRouter({
                 query: new MarketplaceQuery(store.db),
                 store,
                 httpAuth,
+                permissions: perms,
               }),
             );
           },
@@ -57,6 +117,7 @@ describe('GET /marketplace/products', () => {
       features: [
         plugin,
         mockServices.database.factory({ knex }),
+        permissions.factory,
         mockServices.httpAuth.factory({
           defaultCredentials: mockCredentials.none(),
         }),
@@ -172,5 +233,65 @@ describe('GET /marketplace/products', () => {
     const service = await get('', mockCredentials.service.header());
     expect(service.status).toBe(200);
     expect(service.body.totalItems).toBe(7);
+    // Asked with the service's own credentials, so a token restricted away from
+    // catalog.entity.read would be refused as the catalog refuses it.
+    expect(permissions.authorizeConditional).toHaveBeenCalledWith(
+      [{ permission: catalogEntityReadPermission }],
+      { credentials: mockCredentials.service() },
+    );
+  });
+
+  describe('with a permission policy on catalog.entity.read', () => {
+    it('answers a user the policy lets read every entity, asking with their credentials', async () => {
+      const allowed = 'user:default/reads-everything';
+      const res = await get('', mockCredentials.user.header(allowed));
+      expect(res.status).toBe(200);
+      expect(res.body.totalItems).toBe(7);
+      expect(decisionsAskedFor(allowed)).toEqual([
+        [
+          [{ permission: catalogEntityReadPermission }],
+          { credentials: mockCredentials.user(allowed) },
+        ],
+      ]);
+    });
+
+    it('answers 403 naming why to a user the policy lets read only some entities', async () => {
+      const res = await get(
+        '?q=ratings',
+        mockCredentials.user.header(OWNER_ONLY),
+      );
+      expect(res.status).toBe(403);
+      expect(res.body.error).toMatchObject({
+        name: 'NotAllowedError',
+        message: WHOLE_CATALOG_READ_REQUIRED,
+      });
+      expect(res.body).not.toHaveProperty('items');
+      // Refused before the query is read: the page falls back whatever it asked.
+      const invalid = await get(
+        '?limit=0',
+        mockCredentials.user.header(OWNER_ONLY),
+      );
+      expect(invalid.status).toBe(403);
+    });
+
+    it('answers 403 to a user the policy denies', async () => {
+      const res = await get('', mockCredentials.user.header(DENIED));
+      expect(res.status).toBe(403);
+      expect(res.body.error.message).toBe(WHOLE_CATALOG_READ_REQUIRED);
+    });
+
+    it('asks once for a user’s queries within the cache time, concurrent or not', async () => {
+      const user = 'user:default/pages-through';
+      const header = mockCredentials.user.header(user);
+      const [first, second] = await Promise.all([
+        get('?sort=name&limit=3', header),
+        get('?sort=name&offset=3&limit=3', header),
+      ]);
+      const third = await get('?sort=name&offset=6&limit=3', header);
+      expect([first.status, second.status, third.status]).toEqual([
+        200, 200, 200,
+      ]);
+      expect(decisionsAskedFor(user)).toHaveLength(1);
+    });
   });
 });

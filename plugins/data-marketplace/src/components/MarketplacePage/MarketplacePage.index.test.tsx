@@ -14,6 +14,7 @@ import {
   InMemoryCatalog,
   renderWithCatalog,
 } from '../../__testUtils__';
+import { indexRefusedError } from './__testUtils__/indexResponseError';
 import { MarketplacePage } from './MarketplacePage';
 import { SEARCH_DEBOUNCE_MS } from './SearchBox';
 
@@ -378,7 +379,7 @@ describe('MarketplacePage with the backend’s index', () => {
   });
 });
 
-describe('MarketplacePage without the backend', () => {
+describe('MarketplacePage on the catalog (no index, or none for this user)', () => {
   it('falls back to the catalog once the index answers 404, and stays there', async () => {
     // fakeDataMarketplaceApi has no index: its queryProducts answers 404.
     const api = fakeDataMarketplaceApi();
@@ -410,6 +411,41 @@ describe('MarketplacePage without the backend', () => {
     expect(
       screen.getByText(/the search text is not counted in/),
     ).toBeInTheDocument();
+    expect(api.queryProducts).toHaveBeenCalledTimes(1);
+  });
+
+  it('falls back to the catalog when the index refuses the user (403), and stays there', async () => {
+    // The backend answers 403 where the permission policy hides some entities from the
+    // user: only the catalog applies the policy per entity.
+    const api = fakeDataMarketplaceApi();
+    api.queryProducts.mockImplementation(async () => {
+      throw await indexRefusedError();
+    });
+    const catalog = spiedCatalog();
+    const { container } = await renderWithCatalog(<MarketplacePage />, {
+      catalog,
+      apis: [[dataMarketplaceApiRef, api]],
+    });
+
+    await waitFor(() => expect(cardTitles()).toHaveLength(5));
+    expect(catalog.queryEntities).toHaveBeenCalledTimes(1);
+    expect(catalog.getEntityFacets).toHaveBeenCalled();
+    expect(screen.queryByTestId('index-updated-at')).not.toBeInTheDocument();
+    expect(screen.queryByText(/could not be loaded/)).not.toBeInTheDocument();
+
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Search data products' }),
+      'tenancy',
+    );
+    await waitFor(
+      () => expect(currentSearch(container).get('q')).toBe('tenancy'),
+      SEARCH_SETTLES,
+    );
+    await waitFor(
+      () => expect(cardTitles()).toEqual(['Tenancy analytics']),
+      SEARCH_SETTLES,
+    );
+    // Asked once: a refusal is per user, so the page stays on the catalog.
     expect(api.queryProducts).toHaveBeenCalledTimes(1);
   });
 

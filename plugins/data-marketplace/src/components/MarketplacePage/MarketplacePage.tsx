@@ -25,7 +25,7 @@ export interface MarketplacePageProps {
    * What each product card offers besides its link, such as the data-access plugin's
    * RequestAccessButton. The entity holds the card's fields (see CARD_FIELDS), its output
    * ports included, and the `datamesh/consumer-count` and `datamesh/governance-status`
-   * annotations; its relations only where the page reads the catalog (no backend).
+   * annotations; its relations only where the page reads the catalog (no index for the user).
    */
   cardActions?: (entity: Entity) => ReactNode;
   /** Page title; "Data marketplace" by default. */
@@ -35,7 +35,8 @@ export interface MarketplacePageProps {
 /**
  * The data mesh's shop window: search, facets, sorting and pages of product cards, all
  * computed by the data-marketplace backend's index (one call per search), or by the catalog
- * in a portal without that backend, so the browser never holds more than one page.
+ * in a portal without that backend or for a user the index does not answer (a permission
+ * policy that hides some entities), so the browser never holds more than one page.
  */
 export function MarketplacePage(props: MarketplacePageProps) {
   const { cardActions, title = 'Data marketplace' } = props;

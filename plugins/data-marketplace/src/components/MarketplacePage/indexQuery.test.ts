@@ -1,10 +1,14 @@
 import type { ProductCard as IndexedProduct } from '../../api/types';
 import { notFoundError } from '../../__testUtils__';
 import {
+  indexRefusedError,
+  indexResponseError,
+} from './__testUtils__/indexResponseError';
+import {
   INDEX_CURSOR,
   indexPage,
   indexRequest,
-  isIndexMissing,
+  isIndexUnavailable,
   toCardEntity,
 } from './indexQuery';
 import { readQuery } from './marketplaceQuery';
@@ -98,9 +102,20 @@ describe('indexQuery', () => {
     ).toEqual({});
   });
 
-  it('takes only a 404 for a missing index', async () => {
-    expect(isIndexMissing(await notFoundError())).toBe(true);
-    expect(isIndexMissing(new Error('Not Found'))).toBe(false);
-    expect(isIndexMissing(undefined)).toBe(false);
+  it('takes a 404 (no index) and a 403 (not for this user) as the index unavailable', async () => {
+    expect(isIndexUnavailable(await notFoundError())).toBe(true);
+    expect(isIndexUnavailable(await indexRefusedError())).toBe(true);
+    const unauthorized = await indexResponseError(401, {
+      name: 'AuthenticationError',
+      message: 'No token',
+    });
+    expect(isIndexUnavailable(unauthorized)).toBe(false);
+    const unreachable = await indexResponseError(503, {
+      name: 'Error',
+      message: 'The index is unreachable',
+    });
+    expect(isIndexUnavailable(unreachable)).toBe(false);
+    expect(isIndexUnavailable(new Error('Not Found'))).toBe(false);
+    expect(isIndexUnavailable(undefined)).toBe(false);
   });
 });

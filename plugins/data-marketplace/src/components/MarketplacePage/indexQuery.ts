@@ -97,15 +97,17 @@ export function indexPage(
 }
 
 /**
- * Whether an index call failed because the backend is not there: a 404 for the route (no
- * data-marketplace backend, or one without the index). Read by status rather than by
- * `instanceof`, which a second copy of @backstage/errors would defeat.
+ * Whether an index call failed in a way the catalog answers instead: a 404 for the route (no
+ * data-marketplace backend, or one without the index), or a 403 where the permission
+ * policy does not let the user read every catalog entity (the index cannot hide entities;
+ * the catalog applies the policy to each one). Read by status rather than by `instanceof`,
+ * which a second copy of @backstage/errors would defeat.
  */
-export function isIndexMissing(error: unknown): boolean {
+export function isIndexUnavailable(error: unknown): boolean {
   const response = (error as { response?: { status?: unknown } } | undefined)
     ?.response;
   return (
     (error as Error | undefined)?.name === 'ResponseError' &&
-    response?.status === 404
+    (response?.status === 404 || response?.status === 403)
   );
 }

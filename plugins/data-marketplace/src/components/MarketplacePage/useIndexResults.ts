@@ -3,7 +3,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { dataMarketplaceApiRef } from '../../api';
 import type { MarketplaceProductsResponse } from '../../api/types';
 import type { QueryEntitiesResponse } from '../../lib/catalogTypes';
-import { indexPage, indexRequest, isIndexMissing } from './indexQuery';
+import { indexPage, indexRequest, isIndexUnavailable } from './indexQuery';
 import type { MarketplaceQuery } from './marketplaceQuery';
 
 /** One answer of the backend's index: the page, every facet's counts, its freshness. */
@@ -14,14 +14,17 @@ export interface IndexResults {
 }
 
 /**
- * The results of a query from the data-marketplace backend's index, in one call; `missing`
- * when the backend has no index (404), so the page can fall back to the catalog. Nothing is
- * asked without a query.
+ * The results of a query from the data-marketplace backend's index, in one call;
+ * `unavailable` when the backend has no index (404) or will not answer this user from it
+ * (403, see isIndexUnavailable), so the page can fall back to the catalog. Nothing is asked
+ * without a query.
  */
 export function useIndexResults(query: MarketplaceQuery | undefined) {
   const api = useApi(dataMarketplaceApiRef);
   const request = query && indexRequest(query);
-  return useAsync(async (): Promise<IndexResults | 'missing' | undefined> => {
+  return useAsync(async (): Promise<
+    IndexResults | 'unavailable' | undefined
+  > => {
     if (!query || !request) {
       return undefined;
     }
@@ -33,8 +36,8 @@ export function useIndexResults(query: MarketplaceQuery | undefined) {
         indexedAt: response.indexedAt,
       };
     } catch (error) {
-      if (isIndexMissing(error)) {
-        return 'missing';
+      if (isIndexUnavailable(error)) {
+        return 'unavailable';
       }
       throw error;
     }

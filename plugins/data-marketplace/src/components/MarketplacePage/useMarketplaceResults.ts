@@ -25,13 +25,13 @@ export interface Loadable<T> {
 }
 
 /**
- * Where the results come from: the data-marketplace backend's index, or, in a portal without
- * that backend, the catalog.
+ * Where the results come from: the data-marketplace backend's index, or the catalog in a
+ * portal without that backend or for a user its index does not answer.
  */
 export type MarketplaceSource = 'index' | 'catalog';
 
 export interface MarketplaceResults {
-  /** Undefined until the first answer tells whether the backend has its index. */
+  /** Undefined until the first answer tells whether the index answers this user. */
   source?: MarketplaceSource;
   products: Loadable<QueryEntitiesResponse>;
   facets: Loadable<FacetCounts>;
@@ -41,30 +41,31 @@ export interface MarketplaceResults {
 
 /**
  * The page of products and the facet counts of a query: from the backend's index in one
- * call, or from the catalog when the backend answers 404 (not installed). Once it has, the
- * page stays on the catalog rather than asking again on every search.
+ * call, or from the catalog when the backend answers 404 (not installed) or 403 (the
+ * permission policy hides some entities from this user, which only the catalog can apply).
+ * Once it has, the page stays on the catalog rather than asking again on every search.
  */
 export function useMarketplaceResults(
   query: MarketplaceQuery,
 ): MarketplaceResults {
   const [catalogOnly, setCatalogOnly] = useState(false);
   const index = useIndexResults(catalogOnly ? undefined : query);
-  const missing = index.value === 'missing';
+  const unavailable = index.value === 'unavailable';
   useEffect(() => {
-    if (missing) {
+    if (unavailable) {
       setCatalogOnly(true);
     }
-  }, [missing]);
+  }, [unavailable]);
 
   // Both hooks are always called (hook order); they ask nothing without a query.
-  const fromCatalog = catalogOnly || missing;
+  const fromCatalog = catalogOnly || unavailable;
   const products = useProductsPage(fromCatalog ? query : undefined);
   const facets = useFacetCounts(fromCatalog ? query : undefined);
   if (fromCatalog) {
     return { source: 'catalog', products, facets };
   }
 
-  const answer = index.value === 'missing' ? undefined : index.value;
+  const answer = index.value === 'unavailable' ? undefined : index.value;
   return {
     source: answer ? 'index' : undefined,
     products: {
