@@ -1,21 +1,88 @@
 /*
  * One benchmark run, in its own process so that memory figures are its own:
- *   node -r @backstage/cli/config/nodeTransform.cjs bench/ingestOnce.ts <products|components> <N>
- * Starts a real backend (catalog + the data mesh module) on a fresh SQLite folder, waits
- * until every generated entity is visible (processed and stitched), prints one JSON line.
+ *   node -r @backstage/cli/config/nodeTransform.cjs bench/ingestOnce.ts \
+ *     <products|components> <N> [sqlite|postgres]
+ * Starts a real backend (catalog + the data mesh module) on a fresh database (a SQLite
+ * folder, or new databases on the local PostgreSQL, dropped after), waits until every
+ * generated entity is visible (processed and stitched), prints one JSON line.
  */
 import { createBackend } from '@backstage/backend-defaults';
-import Database from 'better-sqlite3';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { spawnSync } from 'child_process';
 import { mkdtempSync, writeFileSync } from 'fs';
+import type { Knex } from 'knex';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { generateMesh } from './generateMesh';
 
+/** The catalog's own database client, to count what it has stitched. */
+function catalogDatabaseProbe() {
+  let client: Knex | undefined;
+  const module = createBackendModule({
+    pluginId: 'catalog',
+    moduleId: 'bench-probe',
+    register(reg) {
+      reg.registerInit({
+        deps: { database: coreServices.database },
+        async init({ database }) {
+          client = await database.getClient();
+        },
+      });
+    },
+  });
+  return { module, client: () => client! };
+}
+
+function databaseConfig(kind: string, work: string, prefix: string) {
+  if (kind === 'postgres') {
+    return {
+      client: 'pg',
+      prefix,
+      connection: {
+        host: process.env.PGHOST ?? '127.0.0.1',
+        port: Number(process.env.PGPORT ?? 5432),
+        user: process.env.PGUSER ?? 'postgres',
+        password: process.env.PGPASSWORD,
+      },
+    };
+  }
+  return {
+    client: 'better-sqlite3',
+    connection: { directory: join(work, 'db') },
+  };
+}
+
+function dropPostgresDatabases(prefix: string) {
+  const psql = (sql: string) =>
+    spawnSync(
+      'psql',
+      [
+        '-h',
+        process.env.PGHOST ?? '127.0.0.1',
+        '-U',
+        process.env.PGUSER ?? 'postgres',
+        '-Atc',
+        sql,
+      ],
+      { encoding: 'utf8' },
+    ).stdout ?? '';
+  for (const name of psql('select datname from pg_database').split('\n')) {
+    if (name.startsWith(prefix)) {
+      psql(`drop database "${name}" with (force)`);
+    }
+  }
+}
+
 async function main() {
-  const [shape, countArg] = process.argv.slice(2) as [
+  const [shape, countArg, databaseKind = 'sqlite'] = process.argv.slice(2) as [
     'products' | 'components',
     string,
+    string?,
   ];
+  const prefix = `bench_ingest_${Date.now().toString(36)}_`;
   const count = Number(countArg);
   const work = mkdtempSync(join(tmpdir(), `datamesh-bench-${shape}-`));
   const { locationFile, expectedEntities } = generateMesh(
@@ -30,10 +97,7 @@ async function main() {
       backend: {
         baseUrl: 'http://localhost:7077',
         listen: { port: 7077 },
-        database: {
-          client: 'better-sqlite3',
-          connection: { directory: join(work, 'db') },
-        },
+        database: databaseConfig(databaseKind, work, prefix),
       },
       catalog: {
         rules: [
@@ -62,36 +126,25 @@ async function main() {
   const backend = createBackend();
   backend.add(import('@backstage/plugin-catalog-backend'));
   backend.add(import('../src'));
+  const probe = catalogDatabaseProbe();
+  backend.add(probe.module);
   const started = Date.now();
   await backend.start();
 
-  // Read beside the catalog's writer; wait out its write locks rather than fail.
-  const db = new Database(join(work, 'db', 'catalog.sqlite'), {
-    readonly: true,
-    timeout: 30_000,
-  });
-  const countVisible = db.prepare(
-    'SELECT COUNT(*) AS n FROM final_entities WHERE final_entity IS NOT NULL',
-  );
-  let lastCount = 0;
-  const visible = () => {
-    try {
-      lastCount = (countVisible.get() as { n: number }).n;
-    } catch (error) {
-      // The catalog's writer held the file longer than the busy timeout: count next time.
-      if ((error as { code?: string }).code !== 'SQLITE_BUSY') {
-        throw error;
-      }
-    }
-    return lastCount;
+  const visible = async () => {
+    const [{ n }] = await probe
+      .client()('final_entities')
+      .whereNotNull('final_entity')
+      .count({ n: '*' });
+    return Number(n);
   };
   // Until everything is visible; a run that makes no progress for ten minutes has failed
   // (the catalog reads all targets of one Location before it writes any of them).
-  let seen = visible();
+  let seen = await visible();
   let lastProgress = Date.now();
   while (seen < expectedEntities && Date.now() - lastProgress < 600_000) {
     await new Promise(r => setTimeout(r, 250));
-    const now = visible();
+    const now = await visible();
     if (now > seen) {
       lastProgress = Date.now();
     }
@@ -109,8 +162,10 @@ async function main() {
       peakRssMiB: Math.round(peakRss / 2 ** 20),
     })}\n`,
   );
-  db.close();
   await backend.stop();
+  if (databaseKind === 'postgres') {
+    dropPostgresDatabases(prefix);
+  }
   process.exit(0);
 }
 

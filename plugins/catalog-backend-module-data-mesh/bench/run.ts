@@ -1,8 +1,9 @@
 /*
  * The ingestion benchmark: N generated data products (ODPS descriptor + ODCS contract,
  * with lineage) against N plain Components, each through a real catalog backend with the
- * data mesh module on SQLite, in its own process. Prints what it measured.
- *   yarn bench:ingest [N ...]        (default: 1000 10000)
+ * data mesh module on SQLite (or, with --postgres, on the local PostgreSQL), in its own
+ * process. Prints what it measured.
+ *   yarn bench:ingest [N ...] [--postgres]        (default: 1000 10000)
  */
 import { spawnSync } from 'child_process';
 import { resolve } from 'path';
@@ -16,6 +17,8 @@ interface RunResult {
   peakRssMiB: number;
 }
 
+const database = process.argv.includes('--postgres') ? 'postgres' : 'sqlite';
+
 function runOnce(shape: 'products' | 'components', count: number): RunResult {
   const child = spawnSync(
     process.execPath,
@@ -26,6 +29,7 @@ function runOnce(shape: 'products' | 'components', count: number): RunResult {
       resolve(__dirname, 'ingestOnce.ts'),
       shape,
       String(count),
+      database,
     ],
     {
       encoding: 'utf8',
@@ -50,7 +54,11 @@ const print = (line: string) => process.stdout.write(`${line}\n`);
 const rate = (n: number, seconds: number) => (n / seconds).toFixed(1);
 
 // Each line is printed as soon as its run ends, so a failing run keeps the others' figures.
-const counts = process.argv.slice(2).map(Number);
+const counts = process.argv
+  .slice(2)
+  .filter(arg => /^\d+$/.test(arg))
+  .map(Number);
+print(`catalog database: ${database === 'postgres' ? 'PostgreSQL' : 'SQLite'}`);
 for (const count of counts.length ? counts : [1000, 10000]) {
   const plain = runOnce('components', count);
   print(
