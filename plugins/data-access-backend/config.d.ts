@@ -20,10 +20,11 @@ export interface Config {
      */
     governance?: string[];
     /**
-     * How long a signed-in user's permission decisions about access requests are reused
-     * (the same question is asked on every read); default 10 seconds, `0s` asks every time.
+     * How long the plugin reuses a signed-in user's permission decisions (the same question
+     * is asked on every read) and a data product read from the catalog (on every create);
+     * default 10 seconds, `0s` asks every time.
      */
-    permissionCacheTtl?:
+    cacheTtl?:
       | string
       | {
           days?: number;

@@ -14,9 +14,14 @@ import {
   createBuiltInDeliveryAdapters,
   DeliveryWorker,
 } from './delivery';
-import { registerAccessRequestPermissions } from './permissions/registerAccessRequestPermissions';
+import { cachePermissionDecisions } from './permissions/cachedPermissions';
+import {
+  cacheTtlMs,
+  registerAccessRequestPermissions,
+} from './permissions/registerAccessRequestPermissions';
 import { AccessRequestNotifier } from './service/AccessRequestNotifier';
 import { AccessRequestService } from './service/AccessRequestService';
+import { createDataProductDirectory } from './service/dataProductDirectory';
 import { NotificationWorker } from './service/NotificationWorker';
 import { createConsumersRefresher } from './service/refreshConsumersInCatalog';
 import { readPurposeCategories } from './service/purposes';
@@ -68,6 +73,14 @@ export const dataAccessPlugin = createBackendPlugin({
         const service = new AccessRequestService({
           store,
           catalog: deps.catalog,
+          products: createDataProductDirectory({
+            catalog: deps.catalog,
+            auth: deps.auth,
+            permissions: cachePermissionDecisions(deps.permissions, {
+              ttlMs: cacheTtlMs(config),
+            }),
+            ttlMs: cacheTtlMs(config),
+          }),
           authorizer: registerAccessRequestPermissions({
             config,
             permissions: deps.permissions,

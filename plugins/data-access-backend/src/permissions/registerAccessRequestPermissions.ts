@@ -54,7 +54,7 @@ export function registerAccessRequestPermissions(options: {
 
   return new AccessRequestAuthorizer(
     cachePermissionDecisions(permissions, {
-      ttlMs: permissionCacheTtlMs(config),
+      ttlMs: cacheTtlMs(config),
     }),
     permissionsRegistry.getPermissionRuleset(
       accessRequestPermissionResourceRef,
@@ -62,12 +62,15 @@ export function registerAccessRequestPermissions(options: {
   );
 }
 
-const DEFAULT_PERMISSION_CACHE_TTL_MS = 10_000;
+const DEFAULT_CACHE_TTL_MS = 10_000;
 
-/** How long a user's permission decisions are reused: `dataAccess.permissionCacheTtl`. */
-function permissionCacheTtlMs(config: Config): number {
-  const key = 'dataAccess.permissionCacheTtl';
+/**
+ * How long the plugin reuses what it asked the permission policy (a user's decisions) and
+ * the catalog (a data product): `dataAccess.cacheTtl`.
+ */
+export function cacheTtlMs(config: Config): number {
+  const key = 'dataAccess.cacheTtl';
   return config.has(key)
     ? durationToMilliseconds(readDurationFromConfig(config, { key }))
-    : DEFAULT_PERMISSION_CACHE_TTL_MS;
+    : DEFAULT_CACHE_TTL_MS;
 }

@@ -9,6 +9,12 @@ import type { NotificationKind } from '../database/NotificationOutboxStore';
 /** The topic of every notification of the plugin, so users can mute or filter it. */
 export const NOTIFICATION_TOPIC = 'data-access';
 
+/** Where the data-access frontend lists the requests waiting for the user's decision. */
+const TO_DECIDE_LINK = '/data-access?tab=to-decide';
+
+/** Requesters a digest names before "and N more". */
+const DIGEST_LISTED = 3;
+
 /**
  * What identifies a notification to the notifications backend: sending again with the same
  * scope updates the notification the recipients have instead of adding a second (it
@@ -60,6 +66,40 @@ export class AccessRequestNotifier {
         })`,
         description: `${request.requester} asks for ${request.purpose.category}: ${request.purpose.text}`,
         link: linkTo(request),
+        severity: 'normal',
+        topic: NOTIFICATION_TOPIC,
+      },
+    });
+  }
+
+  /**
+   * Several new requests to one product, in one notification to its owners (none of the
+   * requesters is told of them, as with a single request). Links to the owners' list of
+   * requests to decide.
+   */
+  async submittedTogether(
+    requests: AccessRequest[],
+    options: NotifyOptions = {},
+  ): Promise<void> {
+    const requesters = [...new Set(requests.map(r => r.requester))];
+    const shown = requests
+      .slice(0, DIGEST_LISTED)
+      .map(r => `${nameOf(r.requester)} (${r.outputPort})`);
+    const more = requests.length - shown.length;
+    await this.send(options, {
+      recipients: {
+        type: 'entity',
+        entityRef: [...new Set(requests.flatMap(r => r.productOwners))],
+        excludeEntityRef: requesters,
+      },
+      payload: {
+        title: `${requests.length} access requests to ${nameOf(
+          requests[0].dataProduct,
+        )}`,
+        description: `Asked by ${shown.join(', ')}${
+          more > 0 ? ` and ${more} more` : ''
+        }`,
+        link: TO_DECIDE_LINK,
         severity: 'normal',
         topic: NOTIFICATION_TOPIC,
       },

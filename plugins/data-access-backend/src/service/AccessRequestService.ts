@@ -33,7 +33,8 @@ import type {
 } from '../database/AccessRequestStore';
 import type { AccessRequestAuthorizer } from '../permissions/AccessRequestAuthorizer';
 import { resolveConsumer } from './consumers';
-import { assertOutputPort, loadDataProduct, ownersOf } from './dataProducts';
+import { assertOutputPort, ownersOf } from './dataProducts';
+import type { DataProductDirectory } from './dataProductDirectory';
 import { assertEndDateAhead } from './endDate';
 import { normalizeEntityRef } from './entityRefs';
 import { assertKnownPurposeCategory, type PurposeCategory } from './purposes';
@@ -43,7 +44,10 @@ export type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 
 export interface AccessRequestServiceOptions {
   store: AccessRequestStore;
+  /** For the consumers a request names (components, systems). */
   catalog: CatalogService;
+  /** For the data products requests are about. */
+  products: DataProductDirectory;
   authorizer: AccessRequestAuthorizer;
   userInfo: UserInfoService;
   purposeCategories: PurposeCategory[];
@@ -84,8 +88,7 @@ export class AccessRequestService {
     if (input.endDate) {
       assertEndDateAhead(input.endDate, (this.options.now ?? nowDate)());
     }
-    const product = await loadDataProduct(
-      catalog,
+    const product = await this.options.products.load(
       input.dataProduct,
       credentials,
     );
@@ -304,11 +307,7 @@ export class AccessRequestService {
   ): Promise<AccessGrant[]> {
     let ref = normalizeEntityRef(productRef);
     if (isUser(credentials)) {
-      const product = await loadDataProduct(
-        this.options.catalog,
-        productRef,
-        credentials,
-      );
+      const product = await this.options.products.load(productRef, credentials);
       ref = normalizeEntityRef(stringifyEntityRef(product));
     }
     return this.options.store.grants(ref);

@@ -83,12 +83,19 @@ describe.each(databases.eachSupportedId())(
       });
     }
 
-    async function submitted(): Promise<AccessRequest> {
+    /** A new request to Tenancy analytics, or to `product`. */
+    async function submitted(product?: string): Promise<AccessRequest> {
       const { request } = await store.create(
-        newRequest({ enqueueNotification: 'submitted' }),
+        newRequest({
+          enqueueNotification: 'submitted',
+          ...(product ? { dataProduct: product } : {}),
+        }),
       );
       return request;
     }
+    /** A product of its own for each request, so no two are told together. */
+    let products = 0;
+    const anotherProduct = () => `dataproduct:default/product-${++products}`;
 
     async function queued(requests: AccessRequest[]): Promise<number> {
       const lists = await Promise.all(
@@ -193,7 +200,7 @@ describe.each(databases.eachSupportedId())(
 
     it('retries while the notifications backend fails, and loses nothing', async () => {
       const requests = await Promise.all(
-        [1, 2, 3, 4, 5].map(() => submitted()),
+        [1, 2, 3, 4, 5].map(() => submitted(anotherProduct())),
       );
       notifications.failuresLeft = 8;
       const w = worker({
@@ -288,10 +295,74 @@ describe.each(databases.eachSupportedId())(
       await expect(w.runOnce()).resolves.toMatchObject({ sent: 0 });
     });
 
+    it('tells the owners of a burst of requests to one product in one notification, retried together', async () => {
+      const product = 'dataproduct:default/entity-ratings';
+      const burst = [
+        await submitted(product),
+        await submitted(product),
+        await submitted(product),
+      ];
+      const elsewhere = await submitted(anotherProduct());
+      // The news of a request that was also decided stays its own, in order.
+      const decided = await submitted(product);
+      await store.transition({
+        id: decided.id,
+        from: ['submitted'],
+        to: 'rejected',
+        actor: DECIDER,
+        reason: 'No personal data for analytics',
+        decision: true,
+        enqueueNotification: 'decided',
+      });
+      notifications.failuresLeft = Infinity;
+      const w = worker({
+        settings: { initialRetryDelayMs: 10, maxRetryDelayMs: 20 },
+      });
+
+      expect(await w.runOnce()).toMatchObject({ sent: 0, retried: 6 });
+      notifications.failuresLeft = 0;
+      await sleep(30);
+      expect(await w.runOnce()).toMatchObject({ sent: 6, retried: 0 });
+
+      expect(await queued([...burst, elsewhere, decided])).toBe(0);
+      const digest = notifications.sent.filter(
+        n => n.payload.title === '3 access requests to entity-ratings',
+      );
+      expect(digest).toHaveLength(1);
+      expect(digest[0]).toMatchObject({
+        recipients: { entityRef: [OWNER], excludeEntityRef: [JANE] },
+        payload: {
+          link: '/data-access?tab=to-decide',
+          description:
+            'Asked by jane (leases-view), jane (leases-view), jane (leases-view)',
+          scope: expect.any(String),
+        },
+      });
+      expect(
+        notifications.sent
+          .filter(n => n !== digest[0])
+          .map(n => n.payload.link)
+          .sort(),
+      ).toEqual(
+        [
+          `/data-access/requests/${elsewhere.id}`,
+          `/data-access/requests/${decided.id}`,
+          `/data-access/requests/${decided.id}`,
+        ].sort(),
+      );
+      const told = notifications.sent.filter(
+        n => n.payload.link === `/data-access/requests/${decided.id}`,
+      );
+      expect(told.map(n => n.payload.title)).toEqual([
+        'Access requested to entity-ratings (leases-view)',
+        'Your access request to entity-ratings was rejected',
+      ]);
+    });
+
     it('workers racing on two replicas never send a notification twice', async () => {
       const requests: AccessRequest[] = [];
       for (let i = 0; i < 60; i++) {
-        requests.push(await submitted());
+        requests.push(await submitted(anotherProduct()));
       }
       // On PostgreSQL a second replica has its own pool; SQLite has one writer anyway.
       let otherStore = store;

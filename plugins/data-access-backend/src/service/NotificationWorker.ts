@@ -10,6 +10,7 @@ import type {
 } from '../database/NotificationOutboxStore';
 import { retryDelayMs } from '../delivery/backoff';
 import type { AccessRequestNotifier } from './AccessRequestNotifier';
+import { planNotifications, type NotificationToSend } from './notificationPlan';
 
 /** The scheduler task id of the worker. */
 export const NOTIFICATION_TASK_ID = 'data-access-notifications';
@@ -41,7 +42,7 @@ export const DEFAULT_NOTIFICATION_WORKER_SETTINGS: NotificationWorkerSettings =
     frequencyMs: 2_000,
     timeoutMs: 60_000,
     leaseMs: 60_000,
-    batchSize: 10,
+    batchSize: 50,
     initialRetryDelayMs: 5_000,
     maxRetryDelayMs: 30 * 60_000,
     maxAttempts: 20,
@@ -127,13 +128,26 @@ export class NotificationWorker {
         limit: this.settings.batchSize,
         leaseMs: this.settings.leaseMs,
       });
-      await Promise.all(
-        inOrderPerRequest(batch).map(async notifications => {
-          for (const notification of notifications) {
-            summary[await this.send(notification)]++;
+      const { digests, lanes } = planNotifications(
+        await Promise.all(
+          batch.map(async notification => ({
+            notification,
+            request: await this.store.get(notification.requestId),
+          })),
+        ),
+      );
+      await Promise.all([
+        ...lanes.map(async lane => {
+          for (const item of lane) {
+            summary[await this.send(item)]++;
           }
         }),
-      );
+        ...digests.map(async digest => {
+          for (const outcome of await this.sendDigest(digest)) {
+            summary[outcome]++;
+          }
+        }),
+      ]);
       if (batch.length < this.settings.batchSize) {
         break;
       }
@@ -141,11 +155,11 @@ export class NotificationWorker {
     return summary;
   }
 
-  private async send(
-    notification: ClaimedNotification,
-  ): Promise<keyof NotificationRunSummary> {
+  private async send({
+    notification,
+    request,
+  }: NotificationToSend): Promise<keyof NotificationRunSummary> {
     try {
-      const request = await this.store.get(notification.requestId);
       if (!request) {
         throw new NotFoundError(
           `Access request ${notification.requestId} is gone`,
@@ -160,7 +174,37 @@ export class NotificationWorker {
     } catch (error) {
       return this.sendLater(notification, stringifyError(error));
     }
+    return this.complete(notification);
+  }
 
+  /** New requests to one product, told to its owners at once; retried together. */
+  private async sendDigest(
+    digest: NotificationToSend[],
+  ): Promise<Array<keyof NotificationRunSummary>> {
+    try {
+      await this.notifier.submittedTogether(
+        digest.map(({ notification, request }) => ({
+          ...request!,
+          state: notification.requestState,
+        })),
+        { scope: digest[0].notification.id },
+      );
+    } catch (error) {
+      return Promise.all(
+        digest.map(({ notification }) =>
+          this.sendLater(notification, stringifyError(error)),
+        ),
+      );
+    }
+    return Promise.all(
+      digest.map(({ notification }) => this.complete(notification)),
+    );
+  }
+
+  /** Removes a sent notification from the outbox. */
+  private async complete(
+    notification: ClaimedNotification,
+  ): Promise<keyof NotificationRunSummary> {
     try {
       if (await this.store.completeNotification(notification)) {
         return 'sent';
@@ -223,21 +267,4 @@ export class NotificationWorker {
     }
     return 'retried';
   }
-}
-
-/**
- * The batch (in the order queued) as one list per request: requests are told in parallel,
- * and the news of one request one after the other, so that "approved" arrives before
- * "granted".
- */
-function inOrderPerRequest(
-  batch: ClaimedNotification[],
-): ClaimedNotification[][] {
-  const byRequest = new Map<string, ClaimedNotification[]>();
-  for (const notification of batch) {
-    const queue = byRequest.get(notification.requestId) ?? [];
-    queue.push(notification);
-    byRequest.set(notification.requestId, queue);
-  }
-  return [...byRequest.values()];
 }
