@@ -67,6 +67,18 @@ export async function runSql(
   await withClient(connection, database, client => client.raw(sql));
 }
 
+/** The number of rows of a table. */
+export async function countRows(
+  connection: PostgresConnection,
+  database: string,
+  table: string,
+): Promise<number> {
+  return withClient(connection, database, async client => {
+    const [{ count }] = await client(table).count({ count: '*' });
+    return Number(count);
+  });
+}
+
 /** Drops every database whose name starts with the prefix; returns their names. */
 export async function dropDatabasesWithPrefix(
   connection: PostgresConnection,

@@ -3,8 +3,10 @@
  * PostgreSQL, loaded with autocannon as the guest user, beside PostgreSQL's own single-row
  * insert rate from pgbench. Prints what it measured, with the targets beside:
  *   node -r @backstage/cli/config/nodeTransform.cjs plugins/data-access-backend/bench/run.ts \
- *     [--connections 10] [--duration 15] [--workers 1]
+ *     [--connections 10] [--duration 15] [--workers 1] [--no-cache]
  * --workers 2 runs two whole backends on the port (node:cluster), like two replicas.
+ * --no-cache sets dataAccess.cacheTtl to 0s: every request asks the permission policy and
+ * the catalog, as the first request of a user or for a product does.
  * PostgreSQL: 127.0.0.1:5432 as postgres unless PGHOST, PGPORT, PGUSER, PGPASSWORD say
  * otherwise. Every database it creates is named bench_access_<time>_*, and dropped at the end.
  */
@@ -17,9 +19,11 @@ import { join, resolve } from 'path';
 import { measureCpu, NOT_QUIET_CORES, type CpuUse } from './cpu';
 import { runPgbench, type PgbenchResult } from './pgbench';
 import {
+  countRows,
   dropDatabasesWithPrefix,
   postgresFromEnv,
   serverVersion,
+  type PostgresConnection,
 } from './postgres';
 
 const TARGETS = { createsPerSecond: 300, readsPerSecond: 1000, p99Ms: 100 };
@@ -103,7 +107,12 @@ function startBackend(options: {
     ],
     {
       cwd: resolve(__dirname, '..'),
-      env: { ...process.env, LOG_LEVEL: 'warn', FORCE_COLOR: '0' },
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        FORCE_COLOR: '0',
+        BENCH_CACHE_TTL: process.argv.includes('--no-cache') ? '0s' : '',
+      },
       // Its own process group, workers included: stopped as one, never left behind.
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -372,9 +381,11 @@ async function main() {
       postgres.port
     }, databases ${databasePrefix}*, backend on port ${port} (${
       workers === 1 ? 'one process' : `${workers} worker processes`
-    }), ${connections} connections, ${seconds} s per scenario (after ${WARMUP_SECONDS} s of warm-up), Node ${
-      process.version
-    }`,
+    }), ${connections} connections, ${seconds} s per scenario (after ${WARMUP_SECONDS} s of warm-up), ${
+      process.argv.includes('--no-cache')
+        ? 'caches off (dataAccess.cacheTtl 0s)'
+        : 'caches on (dataAccess.cacheTtl 10s)'
+    }, Node ${process.version}`,
   );
 
   const scenarios: Scenario[] = [];
@@ -391,7 +402,13 @@ async function main() {
   try {
     try {
       scenarios.push(
-        ...(await loadBackend(backend, { connections, seconds, runId })),
+        ...(await loadBackend(backend, {
+          connections,
+          seconds,
+          runId,
+          postgres,
+          databasePrefix,
+        })),
       );
     } finally {
       await backend.stop();
@@ -469,7 +486,13 @@ async function main() {
 /** The HTTP scenarios against the started backend: creates, then reads. */
 async function loadBackend(
   backend: BenchBackend,
-  options: { connections: number; seconds: number; runId: string },
+  options: {
+    connections: number;
+    seconds: number;
+    runId: string;
+    postgres: PostgresConnection;
+    databasePrefix: string;
+  },
 ): Promise<Scenario[]> {
   const { connections, seconds, runId } = options;
   const scenarios: Scenario[] = [];
@@ -567,6 +590,11 @@ async function loadBackend(
     ),
   );
 
+  await waitForNotifications(
+    options.postgres,
+    `${options.databasePrefix}data-access`,
+  );
+
   // Reads: the guest's own requests, created above, in turn.
   let next = 0;
   const reads = (): autocannon.Request[] => [
@@ -609,6 +637,33 @@ async function loadBackend(
     ),
   );
   return scenarios;
+}
+
+/**
+ * Creates return before the owners are notified (a scheduled worker sends the queued
+ * notifications): how long after the last create the outbox is empty, so that the work
+ * put off is seen, and the reads are measured without it.
+ */
+async function waitForNotifications(
+  postgres: PostgresConnection,
+  database: string,
+) {
+  const started = performance.now();
+  const queued = await countRows(
+    postgres,
+    database,
+    'access_request_notifications',
+  );
+  let left = queued;
+  while (left > 0 && performance.now() - started < 120_000) {
+    await sleep(250);
+    left = await countRows(postgres, database, 'access_request_notifications');
+  }
+  print(
+    `  owners' notifications: ${queued} queued when the creates ended, ${
+      left === 0 ? 'all sent' : `${left} still queued`
+    } ${((performance.now() - started) / 1000).toFixed(1)} s later`,
+  );
 }
 
 main().catch(error => {

@@ -140,6 +140,10 @@ function writeConfig(
       dataAccess: {
         governance: ['group:default/data-office'],
         delivery: { default: BENCH_DELIVERY_ADAPTER },
+        // run.ts --no-cache: every request asks the policy and the catalog.
+        ...(process.env.BENCH_CACHE_TTL
+          ? { cacheTtl: process.env.BENCH_CACHE_TTL }
+          : {}),
       },
     }),
   );

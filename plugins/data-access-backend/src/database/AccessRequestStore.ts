@@ -75,6 +75,8 @@ export interface AccessRequestStore {
     request: NewAccessRequest,
   ): Promise<{ request: AccessRequest; created: boolean }>;
   get(id: string): Promise<AccessRequest | undefined>;
+  /** The requests of these ids that exist, in no particular order. */
+  getMany(ids: string[]): Promise<AccessRequest[]>;
   list(
     filter: AccessRequestFilter,
     page: { cursor?: string; limit: number },

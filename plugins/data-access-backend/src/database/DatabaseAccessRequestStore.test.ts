@@ -1,4 +1,5 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import type { AccessRequest } from '@datamesh/plugin-data-access-common';
 import type { Knex } from 'knex';
 import {
   createStore,
@@ -43,6 +44,22 @@ describe.each(databases.eachSupportedId())(
     }
 
     describe('create and get', () => {
+      it('gets many requests at once, leaving out ids it does not have', async () => {
+        const created: AccessRequest[] = [];
+        for (let i = 0; i < 3; i++) {
+          created.push((await store.create(newRequest())).request);
+        }
+        const ids = [...created.map(r => r.id), 'no-such-request'];
+
+        const found = await store.getMany(ids);
+
+        expect(found.map(r => r.id).sort()).toEqual(
+          created.map(r => r.id).sort(),
+        );
+        expect(found.find(r => r.id === created[1].id)).toEqual(created[1]);
+        expect(await store.getMany([])).toEqual([]);
+      });
+
       it('stores a submitted request with its first history row', async () => {
         const { request, created } = await store.create(
           newRequest({ endDate: '2027-03-31', productOwners: [OWNER, OWNER] }),

@@ -52,6 +52,17 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
+/** Ids per statement of getMany: well under SQLite's limit of bound parameters. */
+const GET_MANY_CHUNK = 500;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    result.push(items.slice(i, i + size));
+  }
+  return result;
+}
+
 /**
  * Access requests, their history and their outboxes of deliveries and notifications in the
  * plugin's own database (SQLite or PostgreSQL), through knex.
@@ -162,6 +173,18 @@ export class DatabaseAccessRequestStore
   async get(id: string): Promise<AccessRequest | undefined> {
     const row = await this.db<AccessRequestRow>(REQUESTS).where({ id }).first();
     return row && toAccessRequest(row);
+  }
+
+  async getMany(ids: string[]): Promise<AccessRequest[]> {
+    const requests: AccessRequest[] = [];
+    for (const some of chunks(ids, GET_MANY_CHUNK)) {
+      const rows = await this.db<AccessRequestRow>(REQUESTS).whereIn(
+        'id',
+        some,
+      );
+      requests.push(...rows.map(toAccessRequest));
+    }
+    return requests;
   }
 
   async list(
@@ -303,6 +326,10 @@ export class DatabaseAccessRequestStore
 
   completeNotification(notification: ClaimedNotification): Promise<boolean> {
     return this.notifications.complete(notification);
+  }
+
+  completeNotifications(notifications: ClaimedNotification[]): Promise<number> {
+    return this.notifications.completeAll(notifications);
   }
 
   rescheduleNotification(

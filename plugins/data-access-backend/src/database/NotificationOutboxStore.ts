@@ -46,6 +46,11 @@ export interface NotificationOutboxStore {
   }): Promise<ClaimedNotification[]>;
   /** It was sent: removes it. False, and nothing removed, when the lease was lost. */
   completeNotification(notification: ClaimedNotification): Promise<boolean>;
+  /**
+   * Several were sent: removes those whose lease is still current; how many it removed
+   * (fewer than given when another worker took some over).
+   */
+  completeNotifications(notifications: ClaimedNotification[]): Promise<number>;
   /** It could not be sent: try again at `nextAttemptAt`. */
   rescheduleNotification(
     notification: ClaimedNotification,

@@ -71,6 +71,22 @@ export class NotificationQueries {
     return deleted === 1;
   }
 
+  /** Removes sent notifications of one claim at once; the number still held and removed. */
+  async completeAll(notifications: ClaimedNotification[]): Promise<number> {
+    let removed = 0;
+    const byLease = new Map<string, string[]>();
+    for (const { leaseToken, id } of notifications) {
+      byLease.set(leaseToken, [...(byLease.get(leaseToken) ?? []), id]);
+    }
+    for (const [leaseToken, ids] of byLease) {
+      removed += await this.db<NotificationRow>(NOTIFICATIONS)
+        .where('lease_token', leaseToken)
+        .whereIn('id', ids)
+        .delete();
+    }
+    return removed;
+  }
+
   async reschedule(
     notification: ClaimedNotification,
     error: string,

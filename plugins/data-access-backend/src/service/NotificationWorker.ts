@@ -128,13 +128,16 @@ export class NotificationWorker {
         limit: this.settings.batchSize,
         leaseMs: this.settings.leaseMs,
       });
+      const requests = new Map(
+        (
+          await this.store.getMany([...new Set(batch.map(n => n.requestId))])
+        ).map(request => [request.id, request]),
+      );
       const { digests, lanes } = planNotifications(
-        await Promise.all(
-          batch.map(async notification => ({
-            notification,
-            request: await this.store.get(notification.requestId),
-          })),
-        ),
+        batch.map(notification => ({
+          notification,
+          request: requests.get(notification.requestId),
+        })),
       );
       await Promise.all([
         ...lanes.map(async lane => {
@@ -196,9 +199,24 @@ export class NotificationWorker {
         ),
       );
     }
-    return Promise.all(
-      digest.map(({ notification }) => this.complete(notification)),
-    );
+    const notifications = digest.map(({ notification }) => notification);
+    let removed: number;
+    try {
+      removed = await this.store.completeNotifications(notifications);
+    } catch (error) {
+      // Sent, but still queued: sent again once their lease ends (at least once).
+      this.logger.error('Could not remove sent notifications', {
+        notificationIds: notifications.map(n => n.id).join(','),
+        error: stringifyError(error),
+      });
+      removed = notifications.length;
+    }
+    if (removed < notifications.length) {
+      this.logger.warn('Notification lease lost; another worker took it over', {
+        notificationIds: notifications.map(n => n.id).join(','),
+      });
+    }
+    return notifications.map((_, i) => (i < removed ? 'sent' : 'leaseLost'));
   }
 
   /** Removes a sent notification from the outbox. */
