@@ -62,7 +62,8 @@ export interface DataMarketplaceApi {
   /**
    * A page of the marketplace from the backend's index, with every facet's counts (under
    * the term too) and when the index was last fed. Rejects with status 404 where the
-   * backend, or its index, is not installed.
+   * backend, or its index, is not installed, and 403 for a user the permission policy does
+   * not let read the whole catalog (the page then reads the catalog).
    */
   queryProducts(
     request: MarketplaceQueryRequest,
