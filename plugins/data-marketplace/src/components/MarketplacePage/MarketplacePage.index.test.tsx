@@ -380,74 +380,53 @@ describe('MarketplacePage with the backend’s index', () => {
 });
 
 describe('MarketplacePage on the catalog (no index, or none for this user)', () => {
-  it('falls back to the catalog once the index answers 404, and stays there', async () => {
+  it.each([
     // fakeDataMarketplaceApi has no index: its queryProducts answers 404.
-    const api = fakeDataMarketplaceApi();
-    const catalog = spiedCatalog();
-    const { container } = await renderWithCatalog(<MarketplacePage />, {
-      catalog,
-      apis: [[dataMarketplaceApiRef, api]],
-    });
+    ['has no index (404)', undefined],
+    // Where the permission policy hides some entities from the user, only the catalog
+    // applies it per entity.
+    ['refuses the user (403)', indexRefusedError],
+  ])(
+    'falls back to the catalog when the backend %s, and stays there',
+    async (_, refusal) => {
+      const api = fakeDataMarketplaceApi();
+      if (refusal) {
+        api.queryProducts.mockImplementation(async () => {
+          throw await refusal();
+        });
+      }
+      const catalog = spiedCatalog();
+      const { container } = await renderWithCatalog(<MarketplacePage />, {
+        catalog,
+        apis: [[dataMarketplaceApiRef, api]],
+      });
 
-    await waitFor(() => expect(cardTitles()).toHaveLength(5));
-    expect(catalog.queryEntities).toHaveBeenCalledTimes(1);
-    expect(catalog.getEntityFacets).toHaveBeenCalled();
-    expect(screen.queryByTestId('index-updated-at')).not.toBeInTheDocument();
-    expect(screen.queryByText(/could not be loaded/)).not.toBeInTheDocument();
+      await waitFor(() => expect(cardTitles()).toHaveLength(5));
+      expect(catalog.queryEntities).toHaveBeenCalledTimes(1);
+      expect(catalog.getEntityFacets).toHaveBeenCalled();
+      expect(screen.queryByTestId('index-updated-at')).not.toBeInTheDocument();
+      expect(screen.queryByText(/could not be loaded/)).not.toBeInTheDocument();
 
-    await userEvent.type(
-      screen.getByRole('textbox', { name: 'Search data products' }),
-      'tenancy',
-    );
-    await waitFor(
-      () => expect(currentSearch(container).get('q')).toBe('tenancy'),
-      SEARCH_SETTLES,
-    );
-    await waitFor(
-      () => expect(cardTitles()).toEqual(['Tenancy analytics']),
-      SEARCH_SETTLES,
-    );
-    // The catalog cannot count under a term, and the page says so.
-    expect(
-      screen.getByText(/the search text is not counted in/),
-    ).toBeInTheDocument();
-    expect(api.queryProducts).toHaveBeenCalledTimes(1);
-  });
-
-  it('falls back to the catalog when the index refuses the user (403), and stays there', async () => {
-    // The backend answers 403 where the permission policy hides some entities from the
-    // user: only the catalog applies the policy per entity.
-    const api = fakeDataMarketplaceApi();
-    api.queryProducts.mockImplementation(async () => {
-      throw await indexRefusedError();
-    });
-    const catalog = spiedCatalog();
-    const { container } = await renderWithCatalog(<MarketplacePage />, {
-      catalog,
-      apis: [[dataMarketplaceApiRef, api]],
-    });
-
-    await waitFor(() => expect(cardTitles()).toHaveLength(5));
-    expect(catalog.queryEntities).toHaveBeenCalledTimes(1);
-    expect(catalog.getEntityFacets).toHaveBeenCalled();
-    expect(screen.queryByTestId('index-updated-at')).not.toBeInTheDocument();
-    expect(screen.queryByText(/could not be loaded/)).not.toBeInTheDocument();
-
-    await userEvent.type(
-      screen.getByRole('textbox', { name: 'Search data products' }),
-      'tenancy',
-    );
-    await waitFor(
-      () => expect(currentSearch(container).get('q')).toBe('tenancy'),
-      SEARCH_SETTLES,
-    );
-    await waitFor(
-      () => expect(cardTitles()).toEqual(['Tenancy analytics']),
-      SEARCH_SETTLES,
-    );
-    // Asked once: a refusal is per user, so the page stays on the catalog.
-    expect(api.queryProducts).toHaveBeenCalledTimes(1);
-  });
+      await userEvent.type(
+        screen.getByRole('textbox', { name: 'Search data products' }),
+        'tenancy',
+      );
+      await waitFor(
+        () => expect(currentSearch(container).get('q')).toBe('tenancy'),
+        SEARCH_SETTLES,
+      );
+      await waitFor(
+        () => expect(cardTitles()).toEqual(['Tenancy analytics']),
+        SEARCH_SETTLES,
+      );
+      // The catalog cannot count under a term, and the page says so.
+      expect(
+        screen.getByText(/the search text is not counted in/),
+      ).toBeInTheDocument();
+      // Asked once: the page stays on the catalog.
+      expect(api.queryProducts).toHaveBeenCalledTimes(1);
+    },
+  );
 
   it('offers the first page for an index page link, which the catalog cannot follow', async () => {
     const { container } = await renderWithCatalog(<MarketplacePage />, {
