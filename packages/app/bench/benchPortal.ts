@@ -44,7 +44,7 @@ export async function poll<T>(
 /** The demo's config plus the generated products; the database SQLite or PostgreSQL. */
 function writeBenchConfig(options: {
   workDir: string;
-  productsFile: string;
+  productsFiles: string[];
   baseUrl: string;
   port: number;
   postgresPrefix?: string;
@@ -83,7 +83,7 @@ function writeBenchConfig(options: {
       catalog: {
         locations: [
           ...locations,
-          { type: 'file', target: options.productsFile },
+          ...options.productsFiles.map(target => ({ type: 'file', target })),
         ],
       },
     }),
@@ -126,14 +126,13 @@ export async function startBenchPortal(options: {
   const port = options.port ?? Number(process.env.BENCH_PORT ?? 7017);
   const baseUrl = `http://localhost:${port}`;
   const workDir = mkdtempSync(join(tmpdir(), 'datamesh-bench-'));
-  const productsFile = join(workDir, 'generated-products.yaml');
-  writeGeneratedProducts(productsFile, options.products);
+  const productsFiles = writeGeneratedProducts(workDir, options.products);
   const postgresPrefix = options.postgres
     ? `bench_${Date.now().toString(36)}_`
     : undefined;
   const configFile = writeBenchConfig({
     workDir,
-    productsFile,
+    productsFiles,
     baseUrl,
     port,
     postgresPrefix,

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'fs';
+import { join } from 'path';
 import { stringify } from 'yaml';
 
 /**
@@ -63,11 +64,24 @@ export function generatedProduct(i: number) {
   };
 }
 
-/** Writes the products as one multi-document YAML file. */
-export function writeGeneratedProducts(file: string, count: number) {
-  const documents: string[] = [];
-  for (let i = 0; i < count; i++) {
-    documents.push(stringify(generatedProduct(i)));
+/** Products per file: a location of its own each, as repositories would be. */
+const PRODUCTS_PER_FILE = 5_000;
+
+/**
+ * Writes the products as multi-document YAML files of at most PRODUCTS_PER_FILE each, in
+ * `dir`; returns their paths. (One file of 100,000 entities, 72 MB, is more than the catalog
+ * reads in one processing run.)
+ */
+export function writeGeneratedProducts(dir: string, count: number): string[] {
+  const files: string[] = [];
+  for (let start = 0; start < count; start += PRODUCTS_PER_FILE) {
+    const documents: string[] = [];
+    for (let i = start; i < Math.min(count, start + PRODUCTS_PER_FILE); i++) {
+      documents.push(stringify(generatedProduct(i)));
+    }
+    const file = join(dir, `generated-products-${files.length}.yaml`);
+    writeFileSync(file, documents.join('---\n'));
+    files.push(file);
   }
-  writeFileSync(file, documents.join('---\n'));
+  return files;
 }
