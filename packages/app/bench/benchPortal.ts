@@ -118,6 +118,21 @@ function dropPostgresDatabases(prefix: string) {
   }
 }
 
+/** A bearer token of a demo persona, from the demo's sign-in. */
+export async function personaToken(
+  baseUrl: string,
+  persona = 'kwame.mensah',
+): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/demo-personas/refresh`, {
+    headers: {
+      'X-Requested-With': 'XMLHttpRequest',
+      'x-datamesh-persona': persona,
+    },
+  });
+  if (!response.ok) throw new Error(`sign-in: HTTP ${response.status}`);
+  return (await response.json()).backstageIdentity.token as string;
+}
+
 export async function startBenchPortal(options: {
   products: number;
   postgres?: boolean;
@@ -182,16 +197,7 @@ export async function startBenchPortal(options: {
     }
   });
 
-  const token = async (persona = 'kwame.mensah') => {
-    const response = await fetch(`${baseUrl}/api/auth/demo-personas/refresh`, {
-      headers: {
-        'X-Requested-With': 'XMLHttpRequest',
-        'x-datamesh-persona': persona,
-      },
-    });
-    if (!response.ok) throw new Error(`sign-in: HTTP ${response.status}`);
-    return (await response.json()).backstageIdentity.token as string;
-  };
+  const token = (persona?: string) => personaToken(baseUrl, persona);
 
   try {
     const started = Date.now();
