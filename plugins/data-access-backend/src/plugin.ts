@@ -70,6 +70,7 @@ export const dataAccessPlugin = createBackendPlugin({
           logger,
         });
         const purposeCategories = readPurposeCategories(config);
+        const cacheTtl = cacheTtlMs(config);
         const service = new AccessRequestService({
           store,
           catalog: deps.catalog,
@@ -77,9 +78,9 @@ export const dataAccessPlugin = createBackendPlugin({
             catalog: deps.catalog,
             auth: deps.auth,
             permissions: cachePermissionDecisions(deps.permissions, {
-              ttlMs: cacheTtlMs(config),
+              ttlMs: cacheTtl,
             }),
-            ttlMs: cacheTtlMs(config),
+            ttlMs: cacheTtl,
           }),
           authorizer: registerAccessRequestPermissions({
             config,

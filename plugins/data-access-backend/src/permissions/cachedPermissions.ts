@@ -3,6 +3,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { Permission } from '@backstage/plugin-permission-common';
+import { createExpiringPromiseCache } from '../cache/expiringPromiseCache';
 
 type AskedPermissions = Pick<
   PermissionsService,
@@ -31,30 +32,12 @@ export function cachePermissionDecisions(
   if (ttlMs <= 0) {
     return permissions;
   }
-  const cache = new Map<
-    string,
-    { expiresAt: number; decision: Promise<any> }
-  >();
-
-  const remembered = <T>(key: string, ask: () => Promise<T>): Promise<T> => {
-    const hit = cache.get(key);
-    if (hit && hit.expiresAt > now()) {
-      return hit.decision;
-    }
-    // The promise itself is cached, so concurrent first questions are asked once.
-    const decision = ask();
-    cache.delete(key);
-    cache.set(key, { expiresAt: now() + ttlMs, decision });
-    if (cache.size > MAX_CACHED_DECISIONS) {
-      cache.delete(cache.keys().next().value!);
-    }
-    decision.catch(() => {
-      if (cache.get(key)?.decision === decision) {
-        cache.delete(key);
-      }
-    });
-    return decision;
-  };
+  // Keyed by user, permission and call: both calls answer in the same shape.
+  const decisions = createExpiringPromiseCache<any>({
+    ttlMs,
+    maxEntries: MAX_CACHED_DECISIONS,
+    now,
+  });
 
   const cacheable = (
     requests: Array<{ permission: Permission; resourceRef?: string }>,
@@ -79,7 +62,7 @@ export function cachePermissionDecisions(
     authorize(requests, options_) {
       const key = cacheable(requests, options_.credentials);
       return key
-        ? remembered(`authorize\u0000${key}`, () =>
+        ? decisions.get(`authorize\u0000${key}`, () =>
             permissions.authorize(requests, options_),
           )
         : permissions.authorize(requests, options_);
@@ -87,7 +70,7 @@ export function cachePermissionDecisions(
     authorizeConditional(requests, options_) {
       const key = cacheable(requests, options_.credentials);
       return key
-        ? remembered(`conditional\u0000${key}`, () =>
+        ? decisions.get(`conditional\u0000${key}`, () =>
             permissions.authorizeConditional(requests, options_),
           )
         : permissions.authorizeConditional(requests, options_);

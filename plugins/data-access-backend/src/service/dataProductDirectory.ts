@@ -11,6 +11,7 @@ import {
   isDataProductEntity,
   type DataProductEntityV1alpha1,
 } from '@datamesh/plugin-data-mesh-common';
+import { createExpiringPromiseCache } from '../cache/expiringPromiseCache';
 import { loadDataProduct } from './dataProducts';
 import { normalizeEntityRef } from './entityRefs';
 
@@ -48,13 +49,9 @@ export function createDataProductDirectory(options: {
   now?: () => number;
 }): DataProductDirectory {
   const { catalog, auth, permissions, ttlMs, now = Date.now } = options;
-  const products = new Map<
-    string,
-    {
-      expiresAt: number;
-      entity: Promise<DataProductEntityV1alpha1 | undefined>;
-    }
-  >();
+  const products = createExpiringPromiseCache<
+    DataProductEntityV1alpha1 | undefined
+  >({ ttlMs, maxEntries: MAX_CACHED_PRODUCTS, now });
 
   const readWithOwnCredentials = async (ref: string) => {
     const entity = await catalog.getEntityByRef(ref, {
@@ -63,29 +60,12 @@ export function createDataProductDirectory(options: {
     return entity && isDataProductEntity(entity) ? entity : undefined;
   };
 
-  const cachedProduct = (ref: string) => {
-    const hit = products.get(ref);
-    if (hit && hit.expiresAt > now()) {
-      return hit.entity;
-    }
-    const entry = {
-      expiresAt: now() + ttlMs,
-      entity: readWithOwnCredentials(ref),
-    };
-    products.delete(ref);
-    products.set(ref, entry);
-    if (products.size > MAX_CACHED_PRODUCTS) {
-      products.delete(products.keys().next().value!);
-    }
-    // Neither a failure nor an absence is remembered: the next request asks again.
-    const forget = () => {
-      if (products.get(ref) === entry) {
-        products.delete(ref);
-      }
-    };
-    entry.entity.then(entity => entity ?? forget(), forget);
-    return entry.entity;
-  };
+  const cachedProduct = (ref: string) =>
+    products.get(
+      ref,
+      () => readWithOwnCredentials(ref),
+      entity => entity !== undefined,
+    );
 
   return {
     async load(ref, credentials) {
