@@ -15,7 +15,6 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   createGovernanceContext,
   evaluateGovernance,
@@ -25,6 +24,7 @@ import { knex as createKnex } from 'knex';
 import { DatabaseGovernanceStore } from '../src/database';
 import { GovernanceEvaluator, MeshPolicies } from '../src/governance';
 import { toGovernanceRecord } from '../src/governance/toGovernanceRecord';
+import { memoryCatalog } from './memoryCatalog';
 import { BENCH_POLICIES, generateMesh } from './meshGenerator';
 
 const MB = 1024 * 1024;
@@ -59,30 +59,6 @@ async function measure<T>(
     peakHeapMb: (peak - base) / MB,
     retainedMb: retained / MB,
   };
-}
-
-/** A catalog in memory that answers what the evaluator asks: entities by kind (and spec.type). */
-function memoryCatalog(source: () => Entity[]) {
-  let refreshes = 0;
-  const catalog = {
-    async *streamEntities(request?: { filter?: Record<string, string> }) {
-      const filter = request?.filter ?? {};
-      // A fresh copy per run, as the catalog's JSON answers are.
-      const matching = source().filter(e =>
-        Object.entries(filter).every(([key, value]) => {
-          const actual = key === 'kind' ? e.kind : e.spec?.type;
-          return String(actual).toLowerCase() === value.toLowerCase();
-        }),
-      );
-      for (let i = 0; i < matching.length; i += 500) {
-        yield structuredClone(matching.slice(i, i + 500));
-      }
-    },
-    async refreshEntity() {
-      refreshes++;
-    },
-  } as unknown as CatalogService;
-  return { catalog, refreshes: () => refreshes };
 }
 
 const silentLogger = {
@@ -213,7 +189,7 @@ async function main() {
     row(
       `   ${label}`,
       m,
-      `written ${m.result.written}, removed ${
+      `evaluated ${m.result.evaluated}, written ${m.result.written}, removed ${
         m.result.removed
       }, refresh asked ${refreshes() - before}`,
     );

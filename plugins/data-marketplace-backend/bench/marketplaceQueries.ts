@@ -14,8 +14,6 @@
  * MarketplaceQuery, the code the route calls. The real catalog is measured elsewhere.
  */
 import type { DatabaseService } from '@backstage/backend-plugin-api';
-import type { Entity } from '@backstage/catalog-model';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +26,7 @@ import {
   type MarketplaceQueryRequest,
 } from '../src/search';
 import { generateProducts, type BenchProduct } from './marketplaceGenerator';
+import { memoryCatalog } from './memoryCatalog';
 
 const POSTGRES_URL = 'postgresql://postgres@127.0.0.1:5432';
 
@@ -66,24 +65,6 @@ const SHAPES: Array<[string, Partial<MarketplaceQueryRequest>]> = [
     },
   ],
 ];
-
-/** A catalog in memory that pages through the products as queryEntities does, with a cursor. */
-function memoryCatalog(entities: Entity[]): CatalogService {
-  const page = (offset: number, limit: number) => ({
-    // A fresh copy, as the catalog's JSON answers are.
-    items: structuredClone(entities.slice(offset, offset + limit)),
-    totalItems: 0,
-    pageInfo: {
-      nextCursor:
-        offset + limit < entities.length ? String(offset + limit) : undefined,
-    },
-  });
-  return {
-    async queryEntities(request: { cursor?: string; limit?: number }) {
-      return page(Number(request.cursor ?? 0), request.limit ?? 500);
-    },
-  } as unknown as CatalogService;
-}
 
 const silentLogger = {
   debug() {},
@@ -177,8 +158,9 @@ async function benchSize(count: number, rounds: number, postgres: boolean) {
     const store = await MarketplaceIndexStore.create({
       database: { getClient: async () => knex } as unknown as DatabaseService,
     });
+    const entities = products.map(p => p.entity);
     const indexer = new MarketplaceIndexer({
-      catalog: memoryCatalog(products.map(p => p.entity)),
+      catalog: memoryCatalog(() => entities).catalog,
       auth: { getOwnServiceCredentials: async () => ({}) } as any,
       store,
       logger: silentLogger as any,

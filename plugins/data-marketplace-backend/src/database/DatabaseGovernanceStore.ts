@@ -11,6 +11,7 @@ import type {
   MeshGovernanceSummary,
   ProductGovernance,
   ProductGovernanceRecord,
+  ProductInputs,
   StoredResultDigest,
   TrendWindow,
   EvaluationRun,
@@ -18,6 +19,8 @@ import type {
 import { takeSnapshot } from './snapshots';
 import {
   chunks,
+  INPUTS,
+  InputsRow,
   MESH_RUN_ID,
   RESULTS,
   ResultRow,
@@ -35,6 +38,7 @@ const migrationsDir = resolvePackagePath(
 const RESULTS_PER_BATCH = 200;
 const OUTCOMES_PER_INSERT = 500;
 const REFS_PER_QUERY = 500;
+const INPUTS_PER_INSERT = 300;
 
 function toResultRow(record: ProductGovernanceRecord, at: Date): ResultRow {
   return {
@@ -106,16 +110,41 @@ export class DatabaseGovernanceStore implements GovernanceStore {
     );
   }
 
+  async inputs(): Promise<Map<string, ProductInputs>> {
+    const rows = await this.db<InputsRow>(INPUTS).select();
+    return new Map(
+      rows.map(row => [
+        row.entity_ref,
+        { digest: row.inputs_digest, dependsOn: JSON.parse(row.depends_on) },
+      ]),
+    );
+  }
+
   async applyChanges(changes: {
     write: ProductGovernanceRecord[];
     remove: string[];
+    inputs?: Array<ProductInputs & { entityRef: string }>;
     at: Date;
   }): Promise<void> {
     for (const batch of chunks(changes.write, RESULTS_PER_BATCH)) {
       await this.db.transaction(tx => this.writeBatch(tx, batch, changes.at));
     }
+    // After the results: a run cut short between the two re-evaluates those products.
+    for (const batch of chunks(changes.inputs ?? [], INPUTS_PER_INSERT)) {
+      await this.db<InputsRow>(INPUTS)
+        .insert(
+          batch.map(inputs => ({
+            entity_ref: inputs.entityRef,
+            inputs_digest: inputs.digest,
+            depends_on: JSON.stringify(inputs.dependsOn),
+          })),
+        )
+        .onConflict('entity_ref')
+        .merge();
+    }
     for (const refs of chunks(changes.remove, REFS_PER_QUERY)) {
       await this.db.transaction(async tx => {
+        await tx(INPUTS).whereIn('entity_ref', refs).delete();
         await tx(RULE_OUTCOMES).whereIn('entity_ref', refs).delete();
         await tx(RESULTS).whereIn('entity_ref', refs).delete();
       });

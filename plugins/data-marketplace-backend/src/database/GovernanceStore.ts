@@ -20,6 +20,14 @@ export interface ProductGovernanceRecord {
   hash: string;
 }
 
+/** What a product's result was computed from: a run re-evaluates it when this changed. */
+export interface ProductInputs {
+  /** See governance/inputsDigest.ts. */
+  digest: string;
+  /** The refs the rules looked up, lowercase and sorted. */
+  dependsOn: string[];
+}
+
 /** What a run needs to know of the stored results to tell what changed. */
 export interface StoredResultDigest {
   hash: string;
@@ -120,10 +128,17 @@ export interface TrendWindow {
 export interface GovernanceStore {
   /** The stored results' hashes and statuses, by entity ref. */
   digests(): Promise<Map<string, StoredResultDigest>>;
-  /** Writes (inserts or replaces) these results and removes those products' results. */
+  /** What each product's stored result was computed from, by entity ref. */
+  inputs(): Promise<Map<string, ProductInputs>>;
+  /**
+   * Writes (inserts or replaces) these results and removes those products' results; records
+   * what the products evaluated in the run were computed from (`inputs`, whether or not
+   * their result changed).
+   */
   applyChanges(changes: {
     write: ProductGovernanceRecord[];
     remove: string[];
+    inputs?: Array<ProductInputs & { entityRef: string }>;
     at: Date;
   }): Promise<void>;
   /**

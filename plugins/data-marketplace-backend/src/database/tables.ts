@@ -12,6 +12,8 @@ export const RULE_OUTCOMES = 'governance_rule_outcomes';
 export const DOMAIN_SNAPSHOTS = 'governance_domain_snapshots';
 export const RULE_SNAPSHOTS = 'governance_rule_snapshots';
 export const RUNS = 'governance_runs';
+/** Of migrations/20261206000000_incremental_runs.js. */
+export const INPUTS = 'governance_inputs';
 
 /** The one row of governance_runs. */
 export const MESH_RUN_ID = 'mesh';
@@ -32,6 +34,13 @@ export interface ResultRow {
   results: string;
   result_hash: string;
   evaluated_at: DbTimestamp;
+}
+
+export interface InputsRow {
+  entity_ref: string;
+  inputs_digest: string;
+  /** JSON array of refs. */
+  depends_on: string;
 }
 
 export interface RuleOutcomeRow {

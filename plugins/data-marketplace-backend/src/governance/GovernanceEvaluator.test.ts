@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   createStore,
@@ -65,7 +66,12 @@ describe.each(databases.eachSupportedId())(
 
       mesh.refreshEntity.mockClear();
       const idle = await evaluator.run();
-      expect(idle).toMatchObject({ written: 0, removed: 0, statusChanged: [] });
+      expect(idle).toMatchObject({
+        evaluated: 0,
+        written: 0,
+        removed: 0,
+        statusChanged: [],
+      });
       expect(mesh.refreshEntity).not.toHaveBeenCalled();
 
       // Entity ratings gets a real owner; nothing else changes.
@@ -78,6 +84,7 @@ describe.each(databases.eachSupportedId())(
       );
       const fixed = await evaluator.run();
       expect(fixed).toMatchObject({
+        evaluated: 1,
         written: 1,
         removed: 0,
         statusChanged: [RATINGS],
@@ -86,6 +93,70 @@ describe.each(databases.eachSupportedId())(
         [RATINGS, { credentials: expect.anything() }],
       ]);
       expect((await store.product(RATINGS))?.status).toBe('passing');
+    });
+
+    it('evaluates again exactly the products whose looked-up entities changed or appeared', async () => {
+      const mesh = changingCatalog(smallMesh());
+      const { evaluator } = createEvaluator({ catalog: mesh.catalog, store });
+      expect(await evaluator.run()).toMatchObject({ evaluated: 3 });
+
+      // The group entity ratings names comes into being: only that product looked it up.
+      const ghostTeam: Entity = {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name: 'ghost-team', namespace: 'default' },
+        spec: { type: 'team', children: [] },
+      };
+      mesh.setEntities([...smallMesh(), ghostTeam]);
+      expect(await evaluator.run()).toMatchObject({
+        evaluated: 1,
+        statusChanged: [RATINGS],
+      });
+      expect((await store.product(RATINGS))?.status).toBe('passing');
+
+      // Capital markets adds a rule of its own: its one product is evaluated again.
+      const strict = domain('capital-markets', [
+        {
+          id: 'capital/classification',
+          type: 'required-fields',
+          severity: 'error',
+          params: { fields: ['spec.classification'] },
+        },
+      ]);
+      mesh.setEntities([
+        ...smallMesh().map(e =>
+          e.kind === 'Domain' && e.metadata.name === 'capital-markets'
+            ? strict
+            : e,
+        ),
+        ghostTeam,
+      ]);
+      expect(await evaluator.run()).toMatchObject({
+        evaluated: 1,
+        statusChanged: [FORECAST],
+      });
+      expect((await store.product(FORECAST))?.status).toBe('failing');
+
+      // Tenancy analytics' contract is edited: tenancy analytics alone, still passing.
+      mesh.setEntities(
+        [
+          ...smallMesh().map(e =>
+            e.kind === 'Domain' && e.metadata.name === 'capital-markets'
+              ? strict
+              : e,
+          ),
+          ghostTeam,
+        ].map(e =>
+          e.kind === 'API' && e.metadata.name === 'tenancy-analytics'
+            ? { ...e, metadata: { ...e.metadata, description: 'Leases' } }
+            : e,
+        ),
+      );
+      expect(await evaluator.run()).toMatchObject({
+        evaluated: 1,
+        written: 0,
+        statusChanged: [],
+      });
     });
 
     it('removes the result of a product that left the catalog', async () => {
@@ -150,7 +221,7 @@ describe.each(databases.eachSupportedId())(
       await evaluator.run();
 
       const broken = {
-        streamEntities: () => {
+        queryEntities: () => {
           throw new Error('catalog unavailable');
         },
       } as unknown as CatalogService;
@@ -198,6 +269,7 @@ describe.each(databases.eachSupportedId())(
         ],
       });
       expect(await stricter.run()).toMatchObject({
+        evaluated: 3,
         written: 3,
         statusChanged: [RATINGS, FORECAST],
       });

@@ -24,6 +24,9 @@ const ROWS_PER_INSERT = 250;
 const VALUES_PER_INSERT = 500;
 const REFS_PER_STATEMENT = 500;
 
+/** A product as indexed, with the catalog version it was read at. */
+export type VersionedProduct = IndexedProduct & { sourceEtag: string | null };
+
 /** What one indexer run did. */
 export interface IndexRun {
   products: number;
@@ -55,13 +58,16 @@ export class MarketplaceIndexStore {
 
   constructor(readonly db: Knex) {}
 
-  /** The hash of every indexed product, by entity ref. */
-  async digests(): Promise<Map<string, string>> {
+  /**
+   * The catalog version (etag) each indexed product was read at, by entity ref; null for a
+   * row written before versions were kept, which the next run reads again.
+   */
+  async versions(): Promise<Map<string, string | null>> {
     const rows = await this.db<ProductRow>(PRODUCTS).select(
       'entity_ref',
-      'row_hash',
+      'source_etag',
     );
-    return new Map(rows.map(row => [row.entity_ref, row.row_hash]));
+    return new Map(rows.map(row => [row.entity_ref, row.source_etag]));
   }
 
   /**
@@ -69,7 +75,7 @@ export class MarketplaceIndexStore {
    * already in the index, whose old facet values and search rows go first.
    */
   async write(
-    products: IndexedProduct[],
+    products: VersionedProduct[],
     options: { at: Date; replacing: string[] },
   ): Promise<void> {
     if (products.length === 0) {
@@ -78,7 +84,11 @@ export class MarketplaceIndexStore {
     await this.db.transaction(async tx => {
       await this.removeDependents(tx, options.replacing);
       // Upserts: a replica may have written the same product since this run read the index.
-      const rows = products.map(p => ({ ...p.row, indexed_at: options.at }));
+      const rows = products.map(p => ({
+        ...p.row,
+        source_etag: p.sourceEtag,
+        indexed_at: options.at,
+      }));
       for (const batch of chunks(rows, ROWS_PER_INSERT)) {
         await tx(PRODUCTS).insert(batch).onConflict('entity_ref').merge();
       }

@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import type { Entity } from '@backstage/catalog-model';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { createHash } from 'node:crypto';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   createIndexStore,
@@ -15,14 +16,34 @@ import { MarketplaceIndexer } from './MarketplaceIndexer';
 
 const databases = createTestDatabases();
 
-/** A catalog that pages through a list, two entities a page, as queryEntities does. */
+/** The entity as the catalog serves it: its etag a hash of its content, as the catalog's. */
+function served(entity: Entity): Entity {
+  const etag = createHash('sha256')
+    .update(JSON.stringify(entity))
+    .digest('hex');
+  return structuredClone({ ...entity, metadata: { ...entity.metadata, etag } });
+}
+
+/**
+ * A catalog that pages through a list, two entities a page, as queryEntities does, and
+ * answers getEntitiesByRefs from the same list.
+ */
 function pagedCatalog(entities: () => Entity[]): CatalogService {
   return {
+    async getEntitiesByRefs(request: { entityRefs: string[] }) {
+      const all = new Map(
+        entities().map(e => [
+          stringifyEntityRef(e).toLocaleLowerCase('en-US'),
+          served(e),
+        ]),
+      );
+      return { items: request.entityRefs.map(ref => all.get(ref)) };
+    },
     async queryEntities(request: { cursor?: string }) {
       const offset = Number(request.cursor ?? 0);
       const all = entities();
       return {
-        items: structuredClone(all.slice(offset, offset + 2)),
+        items: all.slice(offset, offset + 2).map(served),
         totalItems: 0,
         pageInfo: {
           nextCursor: offset + 2 < all.length ? String(offset + 2) : undefined,
@@ -49,7 +70,7 @@ describe('MarketplaceIndexer, faults', () => {
     let entities = seededEntities();
     const { store, logger, indexer } = await setup(() => entities);
     expect(await indexer.run()).toMatchObject({ products: 7, written: 7 });
-    const before = await store.digests();
+    const before = await store.versions();
 
     entities = seededEntities().map(entity =>
       entity.metadata.name === 'rentals'
@@ -61,7 +82,7 @@ describe('MarketplaceIndexer, faults', () => {
       written: 0,
       removed: 0,
     });
-    expect(await store.digests()).toEqual(before);
+    expect(await store.versions()).toEqual(before);
     expect(logger.warn).toHaveBeenCalledWith(
       'Could not index a data product',
       expect.objectContaining({ entityRef: 'dataproduct:default/rentals' }),
@@ -77,12 +98,12 @@ describe('MarketplaceIndexer, faults', () => {
     const controller = new AbortController();
     controller.abort();
     expect(await indexer.run(controller.signal)).toMatchObject({
-      products: 2,
+      products: 0,
       removed: 0,
     });
-    expect((await store.digests()).size).toBe(7);
+    expect((await store.versions()).size).toBe(7);
 
     expect(await indexer.run()).toMatchObject({ products: 3, removed: 4 });
-    expect((await store.digests()).size).toBe(3);
+    expect((await store.versions()).size).toBe(3);
   });
 });

@@ -1,9 +1,14 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { IndexRun, MarketplaceIndexStore } from './MarketplaceIndexStore';
-import { readCatalogProducts } from './readCatalogProducts';
-import { toIndexedProduct, type IndexedProduct } from './toIndexedProduct';
+import { DATA_PRODUCT_KIND } from '@datamesh/plugin-data-mesh-common';
+import { readEntitiesByRef, readEntityVersions } from '../catalog';
+import type {
+  IndexRun,
+  MarketplaceIndexStore,
+  VersionedProduct,
+} from './MarketplaceIndexStore';
+import { INDEXED_FIELDS, toIndexedProduct } from './toIndexedProduct';
 
 /** The scheduler task: one run per tick across all replicas. */
 export const MARKETPLACE_INDEX_TASK_ID = 'data-marketplace:marketplace-index';
@@ -11,9 +16,13 @@ export const MARKETPLACE_INDEX_TASK_ID = 'data-marketplace:marketplace-index';
 /** Changed products written per transaction: short transactions, few round trips. */
 const WRITE_BATCH = 1000;
 
+/** What is read of a changed product: what the index keeps, and its version. */
+const CHANGED_PRODUCT_FIELDS = [...INDEXED_FIELDS, 'metadata.etag'];
+
 /**
- * Keeps the marketplace index equal to the catalog's DataProducts: reads them all in pages,
- * writes the ones whose hash changed and removes the ones gone. Stateless between runs
+ * Keeps the marketplace index equal to the catalog's DataProducts. A run reads every
+ * product's version (etag) only, reads in full just the products whose version differs
+ * from the one indexed, writes those and removes the ones gone. Stateless between runs
  * (what it compares with is in the database), so any replica may run it, and a run that
  * finds nothing changed writes nothing but the time of the run.
  */
@@ -34,10 +43,23 @@ export class MarketplaceIndexer {
     const started = Date.now();
     const now = () => this.deps.now?.() ?? new Date();
     const credentials = await auth.getOwnServiceCredentials();
-    const stored = await store.digests();
+    const current = await readEntityVersions(
+      catalog,
+      credentials,
+      { kind: DATA_PRODUCT_KIND },
+      signal,
+    );
+    if (!current) {
+      // A partial read must neither write nor remove anything.
+      logger.debug('Marketplace index run aborted');
+      return { products: 0, written: 0, removed: 0, durationMs: 0 };
+    }
+    const stored = await store.versions();
+    const changed = [...current]
+      .filter(([ref, etag]) => stored.get(ref) !== etag)
+      .map(([ref]) => ref);
 
-    const seen = new Set<string>();
-    let pending: IndexedProduct[] = [];
+    let pending: VersionedProduct[] = [];
     let written = 0;
     const flush = async () => {
       await store.write(pending, {
@@ -49,53 +71,50 @@ export class MarketplaceIndexer {
       written += pending.length;
       pending = [];
     };
-
-    for await (const page of readCatalogProducts(
+    for await (const page of readEntitiesByRef(
       catalog,
       credentials,
-      signal,
+      changed,
+      CHANGED_PRODUCT_FIELDS,
     )) {
       for (const entity of page) {
-        const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-        if (seen.has(ref)) {
-          continue;
-        }
-        seen.add(ref);
-        let product: IndexedProduct;
         try {
-          product = toIndexedProduct(entity);
+          pending.push({
+            ...toIndexedProduct(entity),
+            // The version read, which may be newer than the one listed: it is what was indexed.
+            sourceEtag: entity.metadata.etag ?? null,
+          });
         } catch (error) {
           // Keep the product's last row rather than drop it: it is still in the catalog.
           logger.warn('Could not index a data product', {
-            entityRef: ref,
+            entityRef: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
             error: String(error),
           });
-          continue;
-        }
-        if (stored.get(ref) !== product.row.row_hash) {
-          pending.push(product);
         }
       }
       if (pending.length >= WRITE_BATCH) {
         await flush();
       }
+      if (signal?.aborted) {
+        break;
+      }
     }
     await flush();
     if (signal?.aborted) {
-      // A partial read must not remove what it did not get to.
+      // What was written is right; the rest waits for the next run.
       logger.debug('Marketplace index run aborted', { written });
       return {
-        products: seen.size,
+        products: current.size,
         written,
         removed: 0,
         durationMs: Date.now() - started,
       };
     }
 
-    const gone = [...stored.keys()].filter(ref => !seen.has(ref));
+    const gone = [...stored.keys()].filter(ref => !current.has(ref));
     await store.remove(gone);
     const run: IndexRun = {
-      products: seen.size,
+      products: current.size,
       written,
       removed: gone.length,
       durationMs: Date.now() - started,

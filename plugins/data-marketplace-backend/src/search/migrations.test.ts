@@ -15,6 +15,8 @@ const TABLES = [
   'marketplace_index_runs',
 ];
 const MIGRATION = '20261121120000_marketplace_index.js';
+/** Adds to the index (source_etag) and to governance (governance_inputs). */
+const INCREMENTAL = '20261206000000_incremental_runs.js';
 const directory = DatabaseGovernanceStore.migrationsDirectory;
 
 /** The tables of the migration that exist, SQLite's FTS5 table among them. */
@@ -56,6 +58,7 @@ describe.each(databases.eachSupportedId())(
       expect(await countRows(knex, 'marketplace_products')).toBe(7);
       expect((await firstPage(knex)).totalItems).toBe(3);
 
+      await knex.migrate.down({ directory, name: INCREMENTAL });
       await knex.migrate.down({ directory, name: MIGRATION });
       expect(await existingTables(knex)).toEqual([]);
       // The governance results it indexed stay, without the index it added to them.
@@ -67,6 +70,35 @@ describe.each(databases.eachSupportedId())(
       await knex('governance_results').delete();
       await seedIndex(knex);
       expect((await firstPage(knex)).totalItems).toBe(3);
+    });
+
+    it('adds the versions runs compare with, and takes them away again keeping the index', async () => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({ directory });
+      await seedIndex(knex);
+      await knex('marketplace_products').update({ source_etag: 'e1' });
+      await knex('governance_inputs').insert({
+        entity_ref: 'dataproduct:default/rentals',
+        inputs_digest: 'd1',
+        depends_on: '["group:default/rentals-team"]',
+      });
+
+      await knex.migrate.down({ directory, name: INCREMENTAL });
+      expect(await knex.schema.hasTable('governance_inputs')).toBe(false);
+      expect(
+        await knex.schema.hasColumn('marketplace_products', 'source_etag'),
+      ).toBe(false);
+      expect(await countRows(knex, 'marketplace_products')).toBe(7);
+      expect((await firstPage(knex)).totalItems).toBe(3);
+
+      await knex.migrate.latest({ directory });
+      // Rows read before versions were kept have none: the next run reads them again.
+      expect(
+        (await knex('marketplace_products').distinct('source_etag')).map(
+          r => r.source_etag,
+        ),
+      ).toEqual([null]);
+      expect(await countRows(knex, 'governance_inputs')).toBe(0);
     });
 
     it('documents every table and column, and indexes search text by trigrams where it can', async () => {

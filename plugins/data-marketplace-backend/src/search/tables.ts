@@ -37,6 +37,8 @@ export interface ProductRow {
   update_frequency: string | null;
   freshness: string | null;
   row_hash: string;
+  /** metadata.etag of the entity the row was read from (migration 20261206000000). */
+  source_etag: string | null;
   indexed_at: Date;
 }
 

@@ -16,7 +16,7 @@ import type { ProductCardEntity } from './types';
 
 /** A product as the index keeps it: its row (but the time it is written), details, values. */
 export interface IndexedProduct {
-  row: Omit<ProductRow, 'indexed_at'>;
+  row: Omit<ProductRow, 'indexed_at' | 'source_etag'>;
   details: DetailRow;
   values: ValueRow[];
 }

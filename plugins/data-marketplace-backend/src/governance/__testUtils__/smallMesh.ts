@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import { createHash } from 'node:crypto';
 import type { JsonObject } from '@backstage/types';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -98,19 +99,33 @@ export function smallMesh(): Entity[] {
 }
 
 /** A catalog whose entities a test replaces between runs; refreshEntity is recorded. */
+/**
+ * An entity as the catalog serves it: with an etag that changes whenever the entity does
+ * (the catalog's is a hash of the stitched entity).
+ */
+export function withEtag(entity: Entity): Entity {
+  const etag = createHash('sha256')
+    .update(JSON.stringify(entity))
+    .digest('hex');
+  return { ...entity, metadata: { ...entity.metadata, etag } };
+}
+
 export function changingCatalog(entities: Entity[]) {
-  let current = catalogServiceMock({ entities });
+  let current = catalogServiceMock({ entities: entities.map(withEtag) });
   const refreshEntity = jest.fn(async (_ref: string) => {});
   const catalog = {
-    streamEntities: (...args: Parameters<CatalogService['streamEntities']>) =>
-      current.streamEntities(...args),
+    queryEntities: (...args: Parameters<CatalogService['queryEntities']>) =>
+      current.queryEntities(...args),
+    getEntitiesByRefs: (
+      ...args: Parameters<CatalogService['getEntitiesByRefs']>
+    ) => current.getEntitiesByRefs(...args),
     refreshEntity,
   } as unknown as CatalogService;
   return {
     catalog,
     refreshEntity,
     setEntities(next: Entity[]) {
-      current = catalogServiceMock({ entities: next });
+      current = catalogServiceMock({ entities: next.map(withEtag) });
     },
   };
 }

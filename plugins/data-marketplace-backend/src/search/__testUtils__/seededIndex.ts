@@ -207,7 +207,11 @@ export const seededEntities = () => SEEDS.map(seedEntity);
 export async function seedIndex(knex: Knex): Promise<void> {
   const store = await createIndexStore(knex);
   const at = new Date('2026-11-21T10:00:00Z');
-  await store.write(seededEntities().map(toIndexedProduct), {
+  const products = seededEntities().map(entity => ({
+    ...toIndexedProduct(entity),
+    sourceEtag: null,
+  }));
+  await store.write(products, {
     at,
     replacing: [],
   });

@@ -1,0 +1,2 @@
+export { readEntitiesByRef } from './readEntitiesByRef';
+export { readEntityVersions } from './readEntityVersions';

@@ -1,0 +1,60 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type { EntityFilterQuery } from '@backstage/catalog-client';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+
+/** Entities per catalog page: versions are small, so pages can be large. */
+const PAGE_SIZE = 1000;
+
+/** The fields that name an entity and its version, and nothing else. */
+const VERSION_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.etag',
+];
+
+/**
+ * The version (`metadata.etag`) of every entity the filter matches, by lowercase entity ref.
+ * The catalog gives an entity a new etag whenever anything of it changes (its relations and
+ * status included), so comparing versions tells which entities to read again without reading
+ * them all: at 100,000 products a run moves a few megabytes instead of a few hundred.
+ * Returns undefined when the signal aborted the read: a partial list must not be taken for
+ * the catalog's contents.
+ */
+export async function readEntityVersions(
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+  filter: EntityFilterQuery,
+  signal?: AbortSignal,
+): Promise<Map<string, string> | undefined> {
+  const versions = new Map<string, string>();
+  let response = await catalog.queryEntities(
+    {
+      filter,
+      fields: VERSION_FIELDS,
+      limit: PAGE_SIZE,
+      totalItems: 'exclude',
+    },
+    { credentials },
+  );
+  for (;;) {
+    for (const entity of response.items) {
+      versions.set(
+        stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+        entity.metadata.etag ?? '',
+      );
+    }
+    const cursor = response.pageInfo.nextCursor;
+    if (signal?.aborted) {
+      return undefined;
+    }
+    if (!cursor) {
+      return versions;
+    }
+    response = await catalog.queryEntities(
+      { cursor, fields: VERSION_FIELDS, limit: PAGE_SIZE },
+      { credentials },
+    );
+  }
+}
