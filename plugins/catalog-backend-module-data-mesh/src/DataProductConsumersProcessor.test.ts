@@ -4,7 +4,7 @@ import {
   CatalogProcessorCache,
   CatalogProcessorResult,
 } from '@backstage/plugin-catalog-node';
-import { createServer, IncomingMessage, Server } from 'http';
+import { createServer, Server } from 'http';
 import { AddressInfo } from 'net';
 import { DataProductConsumersProcessor } from './DataProductConsumersProcessor';
 
@@ -19,6 +19,13 @@ const product: Entity = {
   },
 };
 const location = { type: 'file', target: '/demo/entity-ratings.odps.yaml' };
+const productRef = 'dataproduct:default/entity-ratings';
+
+/** Another product of the mesh, by name. */
+const productNamed = (name: string): Entity => ({
+  ...product,
+  metadata: { ...product.metadata, name },
+});
 
 /** A processor cache, as the catalog keeps one per entity and processor. */
 function memoryCache(): CatalogProcessorCache {
@@ -34,16 +41,35 @@ function memoryCache(): CatalogProcessorCache {
 }
 
 describe('DataProductConsumersProcessor', () => {
+  /** What the stand-in for the data-access plugin was asked. */
+  interface Asked {
+    method?: string;
+    url?: string;
+    authorization?: string;
+    body?: { entityRefs?: string[] };
+  }
   let server: Server;
-  let respond: (req: IncomingMessage) => { status: number; body?: unknown };
-  let requests: IncomingMessage[];
+  let respond: (asked: Asked) => { status: number; body?: unknown };
+  let requests: Asked[];
 
   beforeAll(async () => {
     server = createServer((req, res) => {
-      requests.push(req);
-      const { status, body } = respond(req);
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(body === undefined ? '' : JSON.stringify(body));
+      let text = '';
+      req.on('data', chunk => {
+        text += chunk;
+      });
+      req.on('end', () => {
+        const asked: Asked = {
+          method: req.method,
+          url: req.url,
+          authorization: req.headers.authorization,
+          body: text ? JSON.parse(text) : undefined,
+        };
+        requests.push(asked);
+        const { status, body } = respond(asked);
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(body === undefined ? '' : JSON.stringify(body));
+      });
     });
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   });
@@ -52,7 +78,23 @@ describe('DataProductConsumersProcessor', () => {
     requests = [];
   });
 
-  function processor() {
+  /** Answers the bulk route with these grants per product ref, and [] for any other. */
+  const grantsByRef =
+    (grants: Record<string, Array<{ consumer: string }>>) =>
+    (asked: Asked) => ({
+      status: 200,
+      body: {
+        items: Object.fromEntries(
+          (asked.body?.entityRefs ?? []).map(ref => [ref, grants[ref] ?? []]),
+        ),
+      },
+    });
+
+  function processor(
+    options: Partial<
+      ConstructorParameters<typeof DataProductConsumersProcessor>[0]
+    > = {},
+  ) {
     const { port } = server.address() as AddressInfo;
     return new DataProductConsumersProcessor({
       discovery: {
@@ -63,13 +105,18 @@ describe('DataProductConsumersProcessor', () => {
       },
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
+      ...options,
     });
   }
 
-  async function relations(cache = memoryCache()) {
+  async function relations(
+    cache = memoryCache(),
+    entity = product,
+    using = processor(),
+  ) {
     const results: CatalogProcessorResult[] = [];
-    await processor().postProcessEntity(
-      product,
+    await using.postProcessEntity(
+      entity,
       location,
       r => results.push(r),
       cache,
@@ -82,14 +129,11 @@ describe('DataProductConsumersProcessor', () => {
   }
 
   it("relates each granted consumer to the product, asking the data-access API as the catalog's service", async () => {
-    respond = () => ({
-      status: 200,
-      body: {
-        items: [
-          { consumer: 'group:default/capital-markets-data-team' },
-          { consumer: 'component:default/credit-risk-dashboard' },
-        ],
-      },
+    respond = grantsByRef({
+      [productRef]: [
+        { consumer: 'group:default/capital-markets-data-team' },
+        { consumer: 'component:default/credit-risk-dashboard' },
+      ],
     });
     expect(await relations()).toEqual([
       'group:capital-markets-data-team consumesDataProduct DataProduct:entity-ratings',
@@ -97,24 +141,30 @@ describe('DataProductConsumersProcessor', () => {
       'component:credit-risk-dashboard consumesDataProduct DataProduct:entity-ratings',
       'DataProduct:entity-ratings dataProductConsumedBy component:credit-risk-dashboard',
     ]);
-    expect(requests).toHaveLength(1);
-    expect(requests[0].url).toBe(
-      '/api/data-access/products/dataproduct/default/entity-ratings/grants',
-    );
-    expect(requests[0].headers.authorization).toMatch(/^Bearer .+/);
+    expect(requests).toEqual([
+      {
+        method: 'POST',
+        url: '/api/data-access/products/grants',
+        authorization: expect.stringMatching(/^Bearer .+/),
+        body: { entityRefs: [productRef] },
+      },
+    ]);
+  });
+
+  it('asks in the canonical, lower-case ref', async () => {
+    respond = grantsByRef({});
+    await relations(memoryCache(), productNamed('Entity-Ratings'));
+    expect(requests[0].body).toEqual({ entityRefs: [productRef] });
   });
 
   it('counts distinct consumers in a zero-padded annotation the catalog can sort by', async () => {
-    respond = () => ({
-      status: 200,
-      body: {
-        items: [
-          { consumer: 'group:default/capital-markets-data-team' },
-          { consumer: 'Group:default/Capital-Markets-Data-Team' },
-          { consumer: 'user:default/kwame.mensah' },
-          { consumer: 'not a ref' },
-        ],
-      },
+    respond = grantsByRef({
+      [productRef]: [
+        { consumer: 'group:default/capital-markets-data-team' },
+        { consumer: 'Group:default/Capital-Markets-Data-Team' },
+        { consumer: 'user:default/kwame.mensah' },
+        { consumer: 'not a ref' },
+      ],
     });
     const processed = await processor().postProcessEntity(
       product,
@@ -134,9 +184,8 @@ describe('DataProductConsumersProcessor', () => {
 
   it('keeps the consumers it last saw while the data-access plugin fails', async () => {
     const cache = memoryCache();
-    respond = () => ({
-      status: 200,
-      body: { items: [{ consumer: 'user:default/kwame.mensah' }] },
+    respond = grantsByRef({
+      [productRef]: [{ consumer: 'user:default/kwame.mensah' }],
     });
     expect(await relations(cache)).toHaveLength(2);
     respond = () => ({ status: 503 });
@@ -144,6 +193,68 @@ describe('DataProductConsumersProcessor', () => {
       'user:kwame.mensah consumesDataProduct DataProduct:entity-ratings',
       'DataProduct:entity-ratings dataProductConsumedBy user:kwame.mensah',
     ]);
+  });
+
+  it('asks once for the products processed together, each getting its own consumers', async () => {
+    respond = grantsByRef({
+      'dataproduct:default/a': [{ consumer: 'user:default/kwame.mensah' }],
+      'dataproduct:default/b': [{ consumer: 'group:default/data-office' }],
+    });
+    const shared = processor();
+    const [a, b, c] = await Promise.all(
+      ['a', 'b', 'c'].map(name =>
+        relations(memoryCache(), productNamed(name), shared),
+      ),
+    );
+    expect(requests).toHaveLength(1);
+    expect(requests[0].body?.entityRefs?.sort()).toEqual([
+      'dataproduct:default/a',
+      'dataproduct:default/b',
+      'dataproduct:default/c',
+    ]);
+    expect(a).toContain('user:kwame.mensah consumesDataProduct DataProduct:a');
+    expect(b).toContain('group:data-office consumesDataProduct DataProduct:b');
+    expect(c).toEqual([]);
+  });
+
+  it('keeps each product its own last consumers when a batch fails, warning once', async () => {
+    const names = ['a', 'b', 'c'];
+    const caches = names.map(() => memoryCache());
+    const logger = mockServices.logger.mock();
+    const shared = processor({ logger });
+    const processAll = () =>
+      Promise.all(
+        names.map((name, i) =>
+          relations(caches[i], productNamed(name), shared),
+        ),
+      );
+    respond = grantsByRef({
+      'dataproduct:default/a': [{ consumer: 'user:default/kwame.mensah' }],
+      'dataproduct:default/b': [{ consumer: 'group:default/data-office' }],
+    });
+    const before = await processAll();
+
+    respond = () => ({ status: 503 });
+    expect(await processAll()).toEqual(before);
+    expect(requests).toHaveLength(2);
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('grants of 3 data product(s)'),
+    );
+  });
+
+  it('never sends more refs than the route takes, whatever the batch size configured', async () => {
+    respond = grantsByRef({});
+    const generous = processor({ batching: { maxBatchSize: 500 } });
+    await Promise.all(
+      Array.from({ length: 101 }, (_, i) =>
+        relations(memoryCache(), productNamed(`p${i}`), generous),
+      ),
+    );
+    // The two requests go out together and may arrive in either order.
+    expect(
+      requests.map(r => r.body?.entityRefs?.length).sort((a, b) => a! - b!),
+    ).toEqual([1, 100]);
   });
 
   it('leaves other kinds alone without asking', async () => {

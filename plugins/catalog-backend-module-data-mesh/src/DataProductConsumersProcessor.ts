@@ -4,6 +4,7 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import {
+  CompoundEntityRef,
   Entity,
   getCompoundEntityRef,
   parseEntityRef,
@@ -23,8 +24,18 @@ import {
   RELATION_CONSUMES_DATA_PRODUCT,
   RELATION_DATA_PRODUCT_CONSUMED_BY,
 } from '@datamesh/plugin-data-mesh-common';
+import {
+  BatchLoader,
+  createBatchLoader,
+  DEFAULT_MAX_BATCH_SIZE,
+  ProcessorBatchingOptions,
+} from './batching/createBatchLoader';
+import { postEntityRefs } from './batching/postEntityRefs';
 
 const GRANTS_CACHE_KEY = 'data-access-grants';
+
+/** The most refs data-access's `POST /products/grants` takes in one body. */
+const MAX_REFS_PER_GRANTS_REQUEST = 100;
 
 /** The part of the data-access API's grant this processor reads. */
 interface Grant {
@@ -54,15 +65,32 @@ function withConsumerCount(entity: Entity, count: number): Entity {
  * `dataProductConsumedBy` on the product. The data-access plugin asks the catalog to refresh
  * a product when one of its grants changes, so the relations follow within seconds. Where the
  * data-access plugin is not installed, products simply have no consumer relations.
+ *
+ * The catalog reprocesses every product every few minutes, several at a time: the products
+ * processed together are asked about in one call (`POST /products/grants`), so a mesh of
+ * 100,000 products costs a call per batch rather than per product.
  */
 export class DataProductConsumersProcessor implements CatalogProcessor {
+  private readonly grants: BatchLoader<string, Grant[]>;
+
   constructor(
     private readonly options: {
       discovery: DiscoveryService;
       auth: AuthService;
       logger: LoggerService;
+      batching?: ProcessorBatchingOptions;
     },
-  ) {}
+  ) {
+    // The catalog processes several products at once: their grants are asked in one call.
+    this.grants = createBatchLoader({
+      loadMany: refs => this.readGrants(refs),
+      maxWaitMs: options.batching?.maxWaitMs,
+      maxBatchSize: Math.min(
+        options.batching?.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE,
+        MAX_REFS_PER_GRANTS_REQUEST,
+      ),
+    });
+  }
 
   getProcessorName(): string {
     return 'DataProductConsumersProcessor';
@@ -119,45 +147,46 @@ export class DataProductConsumersProcessor implements CatalogProcessor {
     return withConsumerCount(entity, consumers.size);
   }
 
-  private async grantsOf(product: {
-    kind: string;
-    namespace: string;
-    name: string;
-  }): Promise<Grant[] | undefined> {
-    const { discovery, auth, logger } = this.options;
+  /** The product's grants, from the next batch; undefined when that batch failed. */
+  private async grantsOf(
+    product: CompoundEntityRef,
+  ): Promise<Grant[] | undefined> {
     // Entity refs are case-insensitive; the API is asked in their canonical, lower case.
-    const path = [
-      'products',
-      product.kind.toLocaleLowerCase('en-US'),
-      product.namespace.toLocaleLowerCase('en-US'),
-      product.name.toLocaleLowerCase('en-US'),
-      'grants',
-    ]
-      .map(encodeURIComponent)
-      .join('/');
+    const ref = stringifyEntityRef(product).toLocaleLowerCase('en-US');
     try {
-      const baseUrl = await discovery.getBaseUrl('data-access');
-      const { token } = await auth.getPluginRequestToken({
-        onBehalfOf: await auth.getOwnServiceCredentials(),
-        targetPluginId: 'data-access',
-      });
-      const response = await fetch(`${baseUrl}/${path}`, {
-        headers: { Authorization: `Bearer ${token}` },
-      });
-      if (response.status === 404) {
-        // The data-access plugin is not installed here, or does not know the product.
-        return [];
-      }
-      if (!response.ok) {
-        throw new Error(`HTTP ${response.status}`);
-      }
-      // The API's list envelope: { items, nextCursor }.
-      const body = await response.json();
-      return Array.isArray(body?.items) ? body.items : [];
-    } catch (error) {
-      // Never fail a product's processing because the data-access plugin is unreachable.
-      logger.warn(`Could not read the grants of ${path}: ${error}`);
+      return (await this.grants.load(ref)) ?? [];
+    } catch {
+      // readGrants warned, once for the whole batch.
       return undefined;
     }
+  }
+
+  /** The grants of each product, keyed by its ref; a product without grants has []. */
+  private async readGrants(refs: string[]): Promise<Map<string, Grant[]>> {
+    const { discovery, auth, logger } = this.options;
+    let items;
+    try {
+      items = await postEntityRefs({
+        discovery,
+        auth,
+        pluginId: 'data-access',
+        path: 'products/grants',
+        entityRefs: refs,
+        answerField: 'items',
+      });
+    } catch (error) {
+      // Never fail the products' processing because the data-access plugin is unreachable.
+      logger.warn(
+        `Could not read the grants of ${refs.length} data product(s) from data-access: ${error}`,
+      );
+      throw error;
+    }
+    // undefined: the data-access plugin is not installed here, so nobody consumes anything.
+    return new Map(
+      refs.map(ref => {
+        const grants = items?.[ref];
+        return [ref, Array.isArray(grants) ? (grants as Grant[]) : []];
+      }),
+    );
   }
 }

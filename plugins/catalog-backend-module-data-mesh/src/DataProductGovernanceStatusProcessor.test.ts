@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogProcessorCache } from '@backstage/plugin-catalog-node';
-import { createServer, IncomingMessage, Server } from 'http';
+import { createServer, Server } from 'http';
 import { AddressInfo } from 'net';
 import { DataProductGovernanceStatusProcessor } from './DataProductGovernanceStatusProcessor';
 
@@ -12,6 +12,13 @@ const product: Entity = {
   spec: { domain: 'brokerage', owner: 'brokerage-data-team', lifecycle: 'x' },
 };
 const location = { type: 'file', target: '/demo/entity-ratings.odps.yaml' };
+const productRef = 'dataproduct:default/entity-ratings';
+
+/** Another product of the mesh, by name. */
+const productNamed = (name: string): Entity => ({
+  ...product,
+  metadata: { ...product.metadata, name },
+});
 
 function memoryCache(): CatalogProcessorCache {
   const values = new Map<string, any>();
@@ -24,16 +31,35 @@ function memoryCache(): CatalogProcessorCache {
 }
 
 describe('DataProductGovernanceStatusProcessor', () => {
+  /** What the stand-in for the data-marketplace backend was asked. */
+  interface Asked {
+    method?: string;
+    url?: string;
+    authorization?: string;
+    body?: { entityRefs?: string[] };
+  }
   let server: Server;
-  let respond: () => { status: number; body?: unknown };
-  let requests: IncomingMessage[];
+  let respond: (asked: Asked) => { status: number; body?: unknown };
+  let requests: Asked[];
 
   beforeAll(async () => {
     server = createServer((req, res) => {
-      requests.push(req);
-      const { status, body } = respond();
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(body === undefined ? '' : JSON.stringify(body));
+      let text = '';
+      req.on('data', chunk => {
+        text += chunk;
+      });
+      req.on('end', () => {
+        const asked: Asked = {
+          method: req.method,
+          url: req.url,
+          authorization: req.headers.authorization,
+          body: text ? JSON.parse(text) : undefined,
+        };
+        requests.push(asked);
+        const { status, body } = respond(asked);
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(body === undefined ? '' : JSON.stringify(body));
+      });
     });
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   });
@@ -42,18 +68,36 @@ describe('DataProductGovernanceStatusProcessor', () => {
     requests = [];
   });
 
-  async function process(cache: CatalogProcessorCache, entity = product) {
+  /** Answers the bulk route as the backend does: only the refs that have a status. */
+  const statusesByRef = (statuses: Record<string, unknown>) => () => ({
+    status: 200,
+    body: { statuses },
+  });
+
+  function processor(
+    options: Partial<
+      ConstructorParameters<typeof DataProductGovernanceStatusProcessor>[0]
+    > = {},
+  ) {
     const { port } = server.address() as AddressInfo;
     const base = `http://127.0.0.1:${port}/api`;
-    const processor = new DataProductGovernanceStatusProcessor({
+    return new DataProductGovernanceStatusProcessor({
       discovery: {
         getBaseUrl: async id => `${base}/${id}`,
         getExternalBaseUrl: async id => `${base}/${id}`,
       },
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
+      ...options,
     });
-    const processed = await processor.postProcessEntity(
+  }
+
+  async function process(
+    cache: CatalogProcessorCache,
+    entity = product,
+    using = processor(),
+  ) {
+    const processed = await using.postProcessEntity(
       entity,
       location,
       () => {},
@@ -63,24 +107,99 @@ describe('DataProductGovernanceStatusProcessor', () => {
   }
 
   it("annotates the product with the status the marketplace backend evaluated, asked as the catalog's service", async () => {
-    respond = () => ({ status: 200, body: { status: 'warning', results: [] } });
+    respond = statusesByRef({ [productRef]: 'warning' });
     expect(await process(memoryCache())).toBe('warning');
-    expect(requests[0].url).toBe(
-      '/api/data-marketplace/governance/products/dataproduct/default/entity-ratings',
-    );
-    expect(requests[0].headers.authorization).toMatch(/^Bearer .+/);
+    expect(requests).toEqual([
+      {
+        method: 'POST',
+        url: '/api/data-marketplace/governance/statuses',
+        authorization: expect.stringMatching(/^Bearer .+/),
+        body: { entityRefs: [productRef] },
+      },
+    ]);
   });
 
   it('keeps the last status while the backend fails, and none when it has no result', async () => {
     const cache = memoryCache();
-    respond = () => ({ status: 200, body: { status: 'failing' } });
+    respond = statusesByRef({ [productRef]: 'failing' });
     expect(await process(cache)).toBe('failing');
     respond = () => ({ status: 503 });
     expect(await process(cache)).toBe('failing');
+    respond = statusesByRef({});
+    expect(await process(cache)).toBeUndefined();
+    respond = statusesByRef({ [productRef]: 'made-up' });
+    expect(await process(cache)).toBeUndefined();
+  });
+
+  it('gives no status where the marketplace backend is not installed (404)', async () => {
+    const cache = memoryCache();
+    respond = statusesByRef({ [productRef]: 'passing' });
+    expect(await process(cache)).toBe('passing');
     respond = () => ({ status: 404 });
     expect(await process(cache)).toBeUndefined();
-    respond = () => ({ status: 200, body: { status: 'made-up' } });
-    expect(await process(cache)).toBeUndefined();
+  });
+
+  it('asks once for the products processed together, each getting its own status', async () => {
+    respond = statusesByRef({
+      'dataproduct:default/a': 'passing',
+      'dataproduct:default/b': 'failing',
+    });
+    const shared = processor();
+    const statuses = await Promise.all(
+      ['a', 'b', 'c'].map(name =>
+        process(memoryCache(), productNamed(name), shared),
+      ),
+    );
+    expect(statuses).toEqual(['passing', 'failing', undefined]);
+    expect(requests).toHaveLength(1);
+    expect(requests[0].body?.entityRefs?.sort()).toEqual([
+      'dataproduct:default/a',
+      'dataproduct:default/b',
+      'dataproduct:default/c',
+    ]);
+  });
+
+  it('keeps each product its own last status when a batch fails, warning once', async () => {
+    const names = ['a', 'b', 'c'];
+    const caches = names.map(() => memoryCache());
+    const logger = mockServices.logger.mock();
+    const shared = processor({ logger });
+    const processAll = () =>
+      Promise.all(
+        names.map((name, i) => process(caches[i], productNamed(name), shared)),
+      );
+    respond = statusesByRef({
+      'dataproduct:default/a': 'passing',
+      'dataproduct:default/b': 'failing',
+    });
+    expect(await processAll()).toEqual(['passing', 'failing', undefined]);
+
+    respond = () => ({ status: 200, body: { something: 'else' } });
+    expect(await processAll()).toEqual(['passing', 'failing', undefined]);
+    expect(requests).toHaveLength(2);
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('governance status of 3 data product(s)'),
+    );
+  });
+
+  it('sends batches of the size configured', async () => {
+    respond = statusesByRef({});
+    const small = processor({ batching: { maxBatchSize: 2 } });
+    await Promise.all(
+      ['a', 'b', 'c'].map(name =>
+        process(memoryCache(), productNamed(name), small),
+      ),
+    );
+    // The two requests go out together and may arrive in either order.
+    expect(
+      requests
+        .map(r => r.body?.entityRefs ?? [])
+        .sort((x, y) => y.length - x.length),
+    ).toEqual([
+      ['dataproduct:default/a', 'dataproduct:default/b'],
+      ['dataproduct:default/c'],
+    ]);
   });
 
   it('leaves other kinds alone without asking', async () => {

@@ -9,3 +9,4 @@ export { createDescriptorEntityDataParser } from './descriptorEntityDataParser';
 export { DataProductConsumersProcessor } from './DataProductConsumersProcessor';
 export { DataProductListedAtProcessor } from './DataProductListedAtProcessor';
 export { DataProductGovernanceStatusProcessor } from './DataProductGovernanceStatusProcessor';
+export type { ProcessorBatchingOptions } from './batching/createBatchLoader';

@@ -89,4 +89,9 @@ export interface AccessRequestStore {
   history(id: string): Promise<AccessRequestEvent[]>;
   /** The product's consumers: its requests in state granted. */
   grants(dataProduct: string): Promise<AccessGrant[]>;
+  /**
+   * The consumers of many products in one read, as `grants` gives them one product at a
+   * time: every product asked is in the map, with [] when it has none.
+   */
+  grantsOfProducts(dataProducts: string[]): Promise<Map<string, AccessGrant[]>>;
 }

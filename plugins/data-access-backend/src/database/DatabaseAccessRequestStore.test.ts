@@ -467,6 +467,47 @@ describe.each(databases.eachSupportedId())(
         expect(grants.map(g => g.requestId)).not.toContain(stillSubmitted.id);
       });
 
+      it('lists the grants of many products in one read, as it lists them one by one', async () => {
+        const created = [];
+        for (const dataProduct of [TENANCY, TENANCY, RATINGS, TENANCY]) {
+          created.push(
+            (await store.create(newRequest({ dataProduct }))).request,
+          );
+        }
+        // The last one stays submitted: not a grant.
+        for (const { id } of created.slice(0, 3)) {
+          await approve(id);
+          await store.transition({
+            id,
+            from: ['approved'],
+            to: 'provisioning',
+            actor: 'plugin:data-access',
+          });
+          await store.transition({
+            id,
+            from: ['provisioning'],
+            to: 'granted',
+            actor: 'plugin:data-access',
+          });
+        }
+        const NONE = 'dataproduct:default/nobody-consumes-this';
+
+        const grants = await store.grantsOfProducts([TENANCY, RATINGS, NONE]);
+
+        expect([...grants.keys()]).toEqual([TENANCY, RATINGS, NONE]);
+        expect(grants.get(TENANCY)).toEqual(await store.grants(TENANCY));
+        expect(
+          grants
+            .get(TENANCY)
+            ?.map(g => g.requestId)
+            .sort(),
+        ).toEqual([created[0].id, created[1].id].sort());
+        expect(grants.get(RATINGS)).toEqual(await store.grants(RATINGS));
+        expect(grants.get(RATINGS)).toHaveLength(1);
+        expect(grants.get(NONE)).toEqual([]);
+        expect(await store.grantsOfProducts([])).toEqual(new Map());
+      });
+
       it('finds grants whose end date has passed', async () => {
         const past = (await store.create(newRequest({ endDate: '2026-01-31' })))
           .request;

@@ -52,7 +52,10 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
-/** Ids per statement of getMany: well under SQLite's limit of bound parameters. */
+/**
+ * Values per `whereIn` of getMany and grantsOfProducts: well under SQLite's limit of bound
+ * parameters.
+ */
 const GET_MANY_CHUNK = 500;
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -271,6 +274,28 @@ export class DatabaseAccessRequestStore
         { column: 'id', order: 'asc' },
       ]);
     return rows.map(toAccessGrant);
+  }
+
+  async grantsOfProducts(
+    dataProducts: string[],
+  ): Promise<Map<string, AccessGrant[]>> {
+    const grants = new Map(
+      dataProducts.map(product => [product, [] as AccessGrant[]]),
+    );
+    for (const some of chunks([...grants.keys()], GET_MANY_CHUNK)) {
+      // The (data_product, state) index serves this as it serves grants().
+      const rows = await this.db<AccessRequestRow>(REQUESTS)
+        .whereIn('data_product', some)
+        .andWhere({ state: 'granted' })
+        .orderBy([
+          { column: 'granted_at', order: 'asc' },
+          { column: 'id', order: 'asc' },
+        ]);
+      for (const row of rows) {
+        grants.get(row.data_product)?.push(toAccessGrant(row));
+      }
+    }
+    return grants;
   }
 
   claimDueDeliveries(options: {

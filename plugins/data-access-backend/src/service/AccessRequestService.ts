@@ -7,6 +7,7 @@ import type {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ConflictError,
+  isError,
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
@@ -311,6 +312,51 @@ export class AccessRequestService {
       ref = normalizeEntityRef(stringifyEntityRef(product));
     }
     return this.options.store.grants(ref);
+  }
+
+  /**
+   * The consumers of many products in one store read, keyed by the refs as the caller wrote
+   * them, each as `grants` gives it. A user gets only the products they can see in the
+   * catalog (the others are left out, where `grants` answers 404); a service, such as the
+   * catalog processing a batch of products, is answered from the store alone.
+   */
+  async grantsOfProducts(
+    productRefs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, AccessGrant[]>> {
+    const asked = [...new Set(productRefs)];
+    const storeRefs = isUser(credentials)
+      ? await Promise.all(
+          asked.map(ref => this.visibleProductRef(ref, credentials)),
+        )
+      : asked.map(ref => normalizeEntityRef(ref));
+    const grants = await this.options.store.grantsOfProducts([
+      ...new Set(storeRefs.filter((ref): ref is string => ref !== undefined)),
+    ]);
+    const answer = new Map<string, AccessGrant[]>();
+    asked.forEach((ref, i) => {
+      const storeRef = storeRefs[i];
+      if (storeRef !== undefined) {
+        answer.set(ref, grants.get(storeRef) ?? []);
+      }
+    });
+    return answer;
+  }
+
+  /** The product's ref as the store keys it, or undefined when the user cannot see it. */
+  private async visibleProductRef(
+    ref: string,
+    credentials: UserCredentials,
+  ): Promise<string | undefined> {
+    try {
+      const product = await this.options.products.load(ref, credentials);
+      return normalizeEntityRef(stringifyEntityRef(product));
+    } catch (error) {
+      if (isError(error) && error.name === 'NotFoundError') {
+        return undefined;
+      }
+      throw error;
+    }
   }
 
   private async load(id: string): Promise<AccessRequest> {

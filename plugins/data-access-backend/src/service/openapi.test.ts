@@ -13,6 +13,10 @@ import { z } from 'zod';
 import type { AccessRequestService } from './AccessRequestService';
 import { requestMetricsQuerySchema } from './metricsRoutes';
 import { createRouter } from './router';
+import {
+  MAX_PRODUCTS_PER_GRANTS_REQUEST,
+  productGrantsBodySchema,
+} from './validation';
 
 /** openapi.yaml is written by hand: these checks keep it true to the code. */
 
@@ -105,6 +109,7 @@ describe('openapi.yaml', () => {
     ['/requests/{id}/decision', 'post', decideAccessRequestSchema],
     ['/requests/{id}/cancel', 'post', endAccessRequestSchema],
     ['/requests/{id}/revoke', 'post', endAccessRequestSchema],
+    ['/products/grants', 'post', productGrantsBodySchema],
   ])('gives %s %s the fields of its zod schema', (path, method, schema) => {
     const documented = bodySchemaOf(path, method);
     expect(shapeOf(documented)).toEqual(
@@ -123,6 +128,15 @@ describe('openapi.yaml', () => {
       .map(p => p.name)
       .sort();
     expect(parameters).toEqual(Object.keys(schema.shape).sort());
+  });
+
+  it('bounds the refs of POST /products/grants as the code does', () => {
+    const entityRefs = bodySchemaOf('/products/grants', 'post').properties
+      .entityRefs;
+    expect([entityRefs.minItems, entityRefs.maxItems]).toEqual([
+      1,
+      MAX_PRODUCTS_PER_GRANTS_REQUEST,
+    ]);
   });
 
   it('names the request states of the common package', () => {

@@ -154,6 +154,7 @@ describe('the data-access API', () => {
         ['post', '/requests/00000000-0000-0000-0000-000000000000/decision'],
         ['get', '/purposes'],
         ['get', '/products/dataproduct/default/tenancy-analytics/grants'],
+        ['post', '/products/grants'],
       ] as const)(
         'answers 401 to %s %s without credentials',
         async (method, path) => {
@@ -727,6 +728,110 @@ describe('the data-access API', () => {
           sofia,
         );
         expect(res.status).toBe(404);
+      });
+    });
+
+    describe('the grants of many products at once', () => {
+      const unknown = 'dataproduct:default/no-such-product';
+      const asService = (body: object) =>
+        request(server)
+          .post('/api/data-access/products/grants')
+          .set('Authorization', mockCredentials.service.header())
+          .send(body);
+      /** The per-product route's answer, which the bulk one must repeat. */
+      const grantsOf = async (path: string) =>
+        (
+          await request(server)
+            .get(`/api/data-access/products/${path}/grants`)
+            .set('Authorization', mockCredentials.service.header())
+        ).body.items;
+
+      it('answers the grants of each product, by the refs as sent, as the per-product route does', async () => {
+        const forTenancy = await ask(kwame, {
+          consumer: 'component:default/credit-risk-dashboard-app',
+          outputPort: 'current-tenants',
+        });
+        await decide(tom, forTenancy, 'approve');
+        const forForecast = await ask(sofia, {
+          dataProduct: forecast,
+          outputPort: 'forecast',
+        });
+        await decide(kwame, forForecast, 'approve');
+        await backend.delivery.runWorker();
+
+        const mixedCase = 'DataProduct:default/Tenancy-Analytics';
+        const res = await asService({
+          entityRefs: [tenancy, forecast, unknown, mixedCase],
+        });
+
+        expect(res.status).toBe(200);
+        expect(Object.keys(res.body.items).sort()).toEqual(
+          [tenancy, forecast, unknown, mixedCase].sort(),
+        );
+        const tenancyGrants = await grantsOf(
+          'dataproduct/default/tenancy-analytics',
+        );
+        expect(res.body.items[tenancy]).toEqual(tenancyGrants);
+        expect(res.body.items[mixedCase]).toEqual(tenancyGrants);
+        expect(
+          res.body.items[tenancy].map(
+            (g: { requestId: string }) => g.requestId,
+          ),
+        ).toContain(forTenancy.id);
+        expect(res.body.items[forecast]).toEqual(
+          await grantsOf('dataproduct/default/rental-income-forecast'),
+        );
+        expect(
+          res.body.items[forecast].map(
+            (g: { requestId: string }) => g.requestId,
+          ),
+        ).toContain(forForecast.id);
+        expect(res.body.items[unknown]).toEqual([]);
+      });
+
+      it('answers a user for the products they can see, leaving out the others', async () => {
+        const res = await post('/products/grants', sofia, {
+          entityRefs: [tenancy, unknown],
+        });
+        expect(res.status).toBe(200);
+        expect(Object.keys(res.body.items)).toEqual([tenancy]);
+        expect(res.body.items[tenancy]).toEqual(
+          await grantsOf('dataproduct/default/tenancy-analytics'),
+        );
+      });
+
+      it.each([
+        ['no refs', {}, 'entityRefs: '],
+        [
+          'an empty list',
+          { entityRefs: [] },
+          'entityRefs: expected at least one',
+        ],
+        [
+          'too many refs',
+          {
+            entityRefs: Array.from(
+              { length: 101 },
+              (_, i) => `dataproduct:default/p${i}`,
+            ),
+          },
+          'entityRefs: expected at most 100',
+        ],
+        [
+          'a ref without its kind',
+          { entityRefs: [tenancy, 'tenancy-analytics'] },
+          'entityRefs[1]: expected an entity ref',
+        ],
+        [
+          'a field it does not know',
+          { entityRefs: [tenancy], limit: 3 },
+          'limit: unknown field',
+        ],
+      ])('answers 400 naming the field for %s', async (_, body, message) => {
+        const res = await asService(body);
+        expect(res.status).toBe(400);
+        expect(res.body.error.name).toBe('InputError');
+        expect(res.body.error.message).toContain(message);
       });
     });
 

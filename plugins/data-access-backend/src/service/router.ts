@@ -17,7 +17,7 @@ import { audited } from './audit';
 import { addMetricsRoutes } from './metricsRoutes';
 import type { PurposeCategory } from './purposes';
 import type { RequestMetricsReader } from './requestMetrics';
-import { parseInput } from './validation';
+import { parseInput, productGrantsBodySchema } from './validation';
 
 export interface RouterOptions {
   service: AccessRequestService;
@@ -149,6 +149,21 @@ export async function createRouter(
     res.json({
       items: await service.grants(`${kind}:${namespace}/${name}`, credentials),
     });
+  });
+
+  // The same, for many products in one call: the catalog module asks for the products it
+  // processes together. Keyed by the refs as the caller wrote them.
+  router.post('/products/grants', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { entityRefs } = parseInput(
+      productGrantsBodySchema,
+      req.body,
+      'body',
+    );
+    const grants = await service.grantsOfProducts(entityRefs, credentials);
+    res.json({ items: Object.fromEntries(grants) });
   });
 
   addMetricsRoutes(router, {

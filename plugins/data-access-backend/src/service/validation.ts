@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * Parses a body or a query with its schema, or throws InputError (400) whose message names
@@ -33,3 +33,28 @@ function fieldName(path: PropertyKey[]): string {
     )
     .join('');
 }
+
+/** The most products one `POST /products/grants` may ask about. */
+export const MAX_PRODUCTS_PER_GRANTS_REQUEST = 100;
+
+/** The body of `POST /products/grants`: the products, as full entity refs. */
+export const productGrantsBodySchema = z.strictObject({
+  entityRefs: z
+    .array(
+      z
+        .string({ error: 'expected an entity ref' })
+        .max(512, { error: 'expected at most 512 characters' })
+        .regex(
+          /^[a-z][a-z0-9-]*:[a-z0-9][a-z0-9_.-]*\/[a-z0-9][a-z0-9_.-]*$/i,
+          {
+            error:
+              'expected an entity ref such as dataproduct:default/tenancy-analytics',
+          },
+        ),
+      { error: 'expected a list of entity refs' },
+    )
+    .min(1, { error: 'expected at least one entity ref' })
+    .max(MAX_PRODUCTS_PER_GRANTS_REQUEST, {
+      error: `expected at most ${MAX_PRODUCTS_PER_GRANTS_REQUEST} entity refs`,
+    }),
+});
