@@ -185,7 +185,7 @@ export async function startBenchPortal(options: {
         ...process.env,
         NODE_ENV: 'development',
         DATAMESH_DATA_DIR: workDir,
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       },
       // Its own process group: stopped as one, never left behind.
       detached: true,

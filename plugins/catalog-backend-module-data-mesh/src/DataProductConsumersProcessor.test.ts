@@ -1,12 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import {
-  CatalogProcessorCache,
-  CatalogProcessorResult,
-} from '@backstage/plugin-catalog-node';
-import { createServer, Server } from 'http';
-import { AddressInfo } from 'net';
+import { CatalogProcessorResult } from '@backstage/plugin-catalog-node';
 import { DataProductConsumersProcessor } from './DataProductConsumersProcessor';
+import {
+  Asked,
+  memoryCache,
+  useStandInPlugin,
+} from './__testUtils__/standInPlugin';
 
 const product: Entity = {
   apiVersion: 'datamesh/v1alpha1',
@@ -27,56 +27,9 @@ const productNamed = (name: string): Entity => ({
   metadata: { ...product.metadata, name },
 });
 
-/** A processor cache, as the catalog keeps one per entity and processor. */
-function memoryCache(): CatalogProcessorCache {
-  const values = new Map<string, any>();
-  return {
-    async get(key) {
-      return values.get(key);
-    },
-    async set(key, value) {
-      values.set(key, value);
-    },
-  };
-}
-
 describe('DataProductConsumersProcessor', () => {
-  /** What the stand-in for the data-access plugin was asked. */
-  interface Asked {
-    method?: string;
-    url?: string;
-    authorization?: string;
-    body?: { entityRefs?: string[] };
-  }
-  let server: Server;
-  let respond: (asked: Asked) => { status: number; body?: unknown };
-  let requests: Asked[];
-
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      let text = '';
-      req.on('data', chunk => {
-        text += chunk;
-      });
-      req.on('end', () => {
-        const asked: Asked = {
-          method: req.method,
-          url: req.url,
-          authorization: req.headers.authorization,
-          body: text ? JSON.parse(text) : undefined,
-        };
-        requests.push(asked);
-        const { status, body } = respond(asked);
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(body === undefined ? '' : JSON.stringify(body));
-      });
-    });
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  });
-  afterAll(() => new Promise(resolve => server.close(resolve)));
-  beforeEach(() => {
-    requests = [];
-  });
+  /** Stands in for the data-access plugin. */
+  const stub = useStandInPlugin();
 
   /** Answers the bulk route with these grants per product ref, and [] for any other. */
   const grantsByRef =
@@ -95,13 +48,10 @@ describe('DataProductConsumersProcessor', () => {
       ConstructorParameters<typeof DataProductConsumersProcessor>[0]
     > = {},
   ) {
-    const { port } = server.address() as AddressInfo;
     return new DataProductConsumersProcessor({
       discovery: {
-        getBaseUrl: async pluginId =>
-          `http://127.0.0.1:${port}/api/${pluginId}`,
-        getExternalBaseUrl: async pluginId =>
-          `http://127.0.0.1:${port}/api/${pluginId}`,
+        getBaseUrl: async pluginId => stub.baseUrl(pluginId),
+        getExternalBaseUrl: async pluginId => stub.baseUrl(pluginId),
       },
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
@@ -129,7 +79,7 @@ describe('DataProductConsumersProcessor', () => {
   }
 
   it("relates each granted consumer to the product, asking the data-access API as the catalog's service", async () => {
-    respond = grantsByRef({
+    stub.respond = grantsByRef({
       [productRef]: [
         { consumer: 'group:default/capital-markets-data-team' },
         { consumer: 'component:default/credit-risk-dashboard' },
@@ -141,7 +91,7 @@ describe('DataProductConsumersProcessor', () => {
       'component:credit-risk-dashboard consumesDataProduct DataProduct:entity-ratings',
       'DataProduct:entity-ratings dataProductConsumedBy component:credit-risk-dashboard',
     ]);
-    expect(requests).toEqual([
+    expect(stub.requests).toEqual([
       {
         method: 'POST',
         url: '/api/data-access/products/grants',
@@ -152,13 +102,13 @@ describe('DataProductConsumersProcessor', () => {
   });
 
   it('asks in the canonical, lower-case ref', async () => {
-    respond = grantsByRef({});
+    stub.respond = grantsByRef({});
     await relations(memoryCache(), productNamed('Entity-Ratings'));
-    expect(requests[0].body).toEqual({ entityRefs: [productRef] });
+    expect(stub.requests[0].body).toEqual({ entityRefs: [productRef] });
   });
 
   it('counts distinct consumers in a zero-padded annotation the catalog can sort by', async () => {
-    respond = grantsByRef({
+    stub.respond = grantsByRef({
       [productRef]: [
         { consumer: 'group:default/capital-markets-data-team' },
         { consumer: 'Group:default/Capital-Markets-Data-Team' },
@@ -178,17 +128,17 @@ describe('DataProductConsumersProcessor', () => {
   });
 
   it('emits nothing where the data-access plugin is not installed (404)', async () => {
-    respond = () => ({ status: 404 });
+    stub.respond = () => ({ status: 404 });
     expect(await relations()).toEqual([]);
   });
 
   it('keeps the consumers it last saw while the data-access plugin fails', async () => {
     const cache = memoryCache();
-    respond = grantsByRef({
+    stub.respond = grantsByRef({
       [productRef]: [{ consumer: 'user:default/kwame.mensah' }],
     });
     expect(await relations(cache)).toHaveLength(2);
-    respond = () => ({ status: 503 });
+    stub.respond = () => ({ status: 503 });
     expect(await relations(cache)).toEqual([
       'user:kwame.mensah consumesDataProduct DataProduct:entity-ratings',
       'DataProduct:entity-ratings dataProductConsumedBy user:kwame.mensah',
@@ -196,7 +146,7 @@ describe('DataProductConsumersProcessor', () => {
   });
 
   it('asks once for the products processed together, each getting its own consumers', async () => {
-    respond = grantsByRef({
+    stub.respond = grantsByRef({
       'dataproduct:default/a': [{ consumer: 'user:default/kwame.mensah' }],
       'dataproduct:default/b': [{ consumer: 'group:default/data-office' }],
     });
@@ -206,8 +156,8 @@ describe('DataProductConsumersProcessor', () => {
         relations(memoryCache(), productNamed(name), shared),
       ),
     );
-    expect(requests).toHaveLength(1);
-    expect(requests[0].body?.entityRefs?.sort()).toEqual([
+    expect(stub.requests).toHaveLength(1);
+    expect(stub.requests[0].body?.entityRefs?.sort()).toEqual([
       'dataproduct:default/a',
       'dataproduct:default/b',
       'dataproduct:default/c',
@@ -228,15 +178,15 @@ describe('DataProductConsumersProcessor', () => {
           relations(caches[i], productNamed(name), shared),
         ),
       );
-    respond = grantsByRef({
+    stub.respond = grantsByRef({
       'dataproduct:default/a': [{ consumer: 'user:default/kwame.mensah' }],
       'dataproduct:default/b': [{ consumer: 'group:default/data-office' }],
     });
     const before = await processAll();
 
-    respond = () => ({ status: 503 });
+    stub.respond = () => ({ status: 503 });
     expect(await processAll()).toEqual(before);
-    expect(requests).toHaveLength(2);
+    expect(stub.requests).toHaveLength(2);
     expect(logger.warn).toHaveBeenCalledTimes(1);
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringContaining('grants of 3 data product(s)'),
@@ -244,16 +194,18 @@ describe('DataProductConsumersProcessor', () => {
   });
 
   it('never sends more refs than the route takes, whatever the batch size configured', async () => {
-    respond = grantsByRef({});
+    stub.respond = grantsByRef({});
     const generous = processor({ batching: { maxBatchSize: 500 } });
     await Promise.all(
       Array.from({ length: 101 }, (_, i) =>
         relations(memoryCache(), productNamed(`p${i}`), generous),
       ),
     );
-    // The two requests go out together and may arrive in either order.
+    // The two stub.requests go out together and may arrive in either order.
     expect(
-      requests.map(r => r.body?.entityRefs?.length).sort((a, b) => a! - b!),
+      stub.requests
+        .map(r => r.body?.entityRefs?.length)
+        .sort((a, b) => a! - b!),
     ).toEqual([1, 100]);
   });
 
@@ -266,6 +218,6 @@ describe('DataProductConsumersProcessor', () => {
       memoryCache(),
     );
     expect(results).toEqual([]);
-    expect(requests).toEqual([]);
+    expect(stub.requests).toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogProcessorCache } from '@backstage/plugin-catalog-node';
-import { createServer, Server } from 'http';
-import { AddressInfo } from 'net';
 import { DataProductGovernanceStatusProcessor } from './DataProductGovernanceStatusProcessor';
+import { memoryCache, useStandInPlugin } from './__testUtils__/standInPlugin';
 
 const product: Entity = {
   apiVersion: 'datamesh/v1alpha1',
@@ -20,53 +19,9 @@ const productNamed = (name: string): Entity => ({
   metadata: { ...product.metadata, name },
 });
 
-function memoryCache(): CatalogProcessorCache {
-  const values = new Map<string, any>();
-  return {
-    get: async key => values.get(key),
-    set: async (key, value) => {
-      values.set(key, value);
-    },
-  };
-}
-
 describe('DataProductGovernanceStatusProcessor', () => {
-  /** What the stand-in for the data-marketplace backend was asked. */
-  interface Asked {
-    method?: string;
-    url?: string;
-    authorization?: string;
-    body?: { entityRefs?: string[] };
-  }
-  let server: Server;
-  let respond: (asked: Asked) => { status: number; body?: unknown };
-  let requests: Asked[];
-
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      let text = '';
-      req.on('data', chunk => {
-        text += chunk;
-      });
-      req.on('end', () => {
-        const asked: Asked = {
-          method: req.method,
-          url: req.url,
-          authorization: req.headers.authorization,
-          body: text ? JSON.parse(text) : undefined,
-        };
-        requests.push(asked);
-        const { status, body } = respond(asked);
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(body === undefined ? '' : JSON.stringify(body));
-      });
-    });
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  });
-  afterAll(() => new Promise(resolve => server.close(resolve)));
-  beforeEach(() => {
-    requests = [];
-  });
+  /** Stands in for the data-marketplace backend. */
+  const stub = useStandInPlugin();
 
   /** Answers the bulk route as the backend does: only the refs that have a status. */
   const statusesByRef = (statuses: Record<string, unknown>) => () => ({
@@ -79,12 +34,10 @@ describe('DataProductGovernanceStatusProcessor', () => {
       ConstructorParameters<typeof DataProductGovernanceStatusProcessor>[0]
     > = {},
   ) {
-    const { port } = server.address() as AddressInfo;
-    const base = `http://127.0.0.1:${port}/api`;
     return new DataProductGovernanceStatusProcessor({
       discovery: {
-        getBaseUrl: async id => `${base}/${id}`,
-        getExternalBaseUrl: async id => `${base}/${id}`,
+        getBaseUrl: async id => stub.baseUrl(id),
+        getExternalBaseUrl: async id => stub.baseUrl(id),
       },
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
@@ -107,9 +60,9 @@ describe('DataProductGovernanceStatusProcessor', () => {
   }
 
   it("annotates the product with the status the marketplace backend evaluated, asked as the catalog's service", async () => {
-    respond = statusesByRef({ [productRef]: 'warning' });
+    stub.respond = statusesByRef({ [productRef]: 'warning' });
     expect(await process(memoryCache())).toBe('warning');
-    expect(requests).toEqual([
+    expect(stub.requests).toEqual([
       {
         method: 'POST',
         url: '/api/data-marketplace/governance/statuses',
@@ -121,26 +74,26 @@ describe('DataProductGovernanceStatusProcessor', () => {
 
   it('keeps the last status while the backend fails, and none when it has no result', async () => {
     const cache = memoryCache();
-    respond = statusesByRef({ [productRef]: 'failing' });
+    stub.respond = statusesByRef({ [productRef]: 'failing' });
     expect(await process(cache)).toBe('failing');
-    respond = () => ({ status: 503 });
+    stub.respond = () => ({ status: 503 });
     expect(await process(cache)).toBe('failing');
-    respond = statusesByRef({});
+    stub.respond = statusesByRef({});
     expect(await process(cache)).toBeUndefined();
-    respond = statusesByRef({ [productRef]: 'made-up' });
+    stub.respond = statusesByRef({ [productRef]: 'made-up' });
     expect(await process(cache)).toBeUndefined();
   });
 
   it('gives no status where the marketplace backend is not installed (404)', async () => {
     const cache = memoryCache();
-    respond = statusesByRef({ [productRef]: 'passing' });
+    stub.respond = statusesByRef({ [productRef]: 'passing' });
     expect(await process(cache)).toBe('passing');
-    respond = () => ({ status: 404 });
+    stub.respond = () => ({ status: 404 });
     expect(await process(cache)).toBeUndefined();
   });
 
   it('asks once for the products processed together, each getting its own status', async () => {
-    respond = statusesByRef({
+    stub.respond = statusesByRef({
       'dataproduct:default/a': 'passing',
       'dataproduct:default/b': 'failing',
     });
@@ -151,8 +104,8 @@ describe('DataProductGovernanceStatusProcessor', () => {
       ),
     );
     expect(statuses).toEqual(['passing', 'failing', undefined]);
-    expect(requests).toHaveLength(1);
-    expect(requests[0].body?.entityRefs?.sort()).toEqual([
+    expect(stub.requests).toHaveLength(1);
+    expect(stub.requests[0].body?.entityRefs?.sort()).toEqual([
       'dataproduct:default/a',
       'dataproduct:default/b',
       'dataproduct:default/c',
@@ -168,15 +121,15 @@ describe('DataProductGovernanceStatusProcessor', () => {
       Promise.all(
         names.map((name, i) => process(caches[i], productNamed(name), shared)),
       );
-    respond = statusesByRef({
+    stub.respond = statusesByRef({
       'dataproduct:default/a': 'passing',
       'dataproduct:default/b': 'failing',
     });
     expect(await processAll()).toEqual(['passing', 'failing', undefined]);
 
-    respond = () => ({ status: 200, body: { something: 'else' } });
+    stub.respond = () => ({ status: 200, body: { something: 'else' } });
     expect(await processAll()).toEqual(['passing', 'failing', undefined]);
-    expect(requests).toHaveLength(2);
+    expect(stub.requests).toHaveLength(2);
     expect(logger.warn).toHaveBeenCalledTimes(1);
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringContaining('governance status of 3 data product(s)'),
@@ -184,7 +137,7 @@ describe('DataProductGovernanceStatusProcessor', () => {
   });
 
   it('sends batches of the size configured', async () => {
-    respond = statusesByRef({});
+    stub.respond = statusesByRef({});
     const small = processor({ batching: { maxBatchSize: 2 } });
     await Promise.all(
       ['a', 'b', 'c'].map(name =>
@@ -193,7 +146,7 @@ describe('DataProductGovernanceStatusProcessor', () => {
     );
     // The two requests go out together and may arrive in either order.
     expect(
-      requests
+      stub.requests
         .map(r => r.body?.entityRefs ?? [])
         .sort((x, y) => y.length - x.length),
     ).toEqual([
@@ -206,6 +159,6 @@ describe('DataProductGovernanceStatusProcessor', () => {
     expect(
       await process(memoryCache(), { ...product, kind: 'Component' }),
     ).toBeUndefined();
-    expect(requests).toEqual([]);
+    expect(stub.requests).toEqual([]);
   });
 });
