@@ -1,12 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
-import { createHash } from 'node:crypto';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   createIndexStore,
   createTestDatabases,
 } from './__testUtils__/databases';
 import { seededEntities } from './__testUtils__/seededIndex';
+import { withEtag } from '../catalog/__testUtils__/withEtag';
 import { MarketplaceIndexer } from './MarketplaceIndexer';
 
 /**
@@ -15,14 +15,6 @@ import { MarketplaceIndexer } from './MarketplaceIndexer';
  */
 
 const databases = createTestDatabases();
-
-/** The entity as the catalog serves it: its etag a hash of its content, as the catalog's. */
-function served(entity: Entity): Entity {
-  const etag = createHash('sha256')
-    .update(JSON.stringify(entity))
-    .digest('hex');
-  return structuredClone({ ...entity, metadata: { ...entity.metadata, etag } });
-}
 
 /**
  * A catalog that pages through a list, two entities a page, as queryEntities does, and
@@ -34,7 +26,7 @@ function pagedCatalog(entities: () => Entity[]): CatalogService {
       const all = new Map(
         entities().map(e => [
           stringifyEntityRef(e).toLocaleLowerCase('en-US'),
-          served(e),
+          structuredClone(withEtag(e)),
         ]),
       );
       return { items: request.entityRefs.map(ref => all.get(ref)) };
@@ -43,7 +35,9 @@ function pagedCatalog(entities: () => Entity[]): CatalogService {
       const offset = Number(request.cursor ?? 0);
       const all = entities();
       return {
-        items: all.slice(offset, offset + 2).map(served),
+        items: all
+          .slice(offset, offset + 2)
+          .map(e => structuredClone(withEtag(e))),
         totalItems: 0,
         pageInfo: {
           nextCursor: offset + 2 < all.length ? String(offset + 2) : undefined,

@@ -1,10 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import { createHash } from 'node:crypto';
 import type { JsonObject } from '@backstage/types';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { GovernanceStore } from '../../database';
+import { withEtag } from '../../catalog/__testUtils__/withEtag';
 import { GovernanceEvaluator } from '../GovernanceEvaluator';
 import { MeshPolicies } from '../MeshPolicies';
 
@@ -99,17 +99,6 @@ export function smallMesh(): Entity[] {
 }
 
 /** A catalog whose entities a test replaces between runs; refreshEntity is recorded. */
-/**
- * An entity as the catalog serves it: with an etag that changes whenever the entity does
- * (the catalog's is a hash of the stitched entity).
- */
-export function withEtag(entity: Entity): Entity {
-  const etag = createHash('sha256')
-    .update(JSON.stringify(entity))
-    .digest('hex');
-  return { ...entity, metadata: { ...entity.metadata, etag } };
-}
-
 export function changingCatalog(entities: Entity[]) {
   let current = catalogServiceMock({ entities: entities.map(withEtag) });
   const refreshEntity = jest.fn(async (_ref: string) => {});
