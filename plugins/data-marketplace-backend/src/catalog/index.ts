@@ -1,2 +1,3 @@
+export { queryEntityPages } from './queryEntityPages';
 export { readEntitiesByRef } from './readEntitiesByRef';
 export { readEntityVersions } from './readEntityVersions';

@@ -2,6 +2,7 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { EntityFilterQuery } from '@backstage/catalog-client';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { queryEntityPages } from './queryEntityPages';
 
 /** Entities per catalog page: versions are small, so pages can be large. */
 const PAGE_SIZE = 1000;
@@ -29,32 +30,20 @@ export async function readEntityVersions(
   signal?: AbortSignal,
 ): Promise<Map<string, string> | undefined> {
   const versions = new Map<string, string>();
-  let response = await catalog.queryEntities(
-    {
-      filter,
-      fields: VERSION_FIELDS,
-      limit: PAGE_SIZE,
-      totalItems: 'exclude',
-    },
-    { credentials },
-  );
-  for (;;) {
-    for (const entity of response.items) {
+  for await (const page of queryEntityPages(catalog, credentials, {
+    filter,
+    fields: VERSION_FIELDS,
+    pageSize: PAGE_SIZE,
+  })) {
+    for (const entity of page) {
       versions.set(
         stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
         entity.metadata.etag ?? '',
       );
     }
-    const cursor = response.pageInfo.nextCursor;
     if (signal?.aborted) {
       return undefined;
     }
-    if (!cursor) {
-      return versions;
-    }
-    response = await catalog.queryEntities(
-      { cursor, fields: VERSION_FIELDS, limit: PAGE_SIZE },
-      { credentials },
-    );
   }
+  return versions;
 }

@@ -9,6 +9,7 @@ import {
 import type { DatabaseGovernanceStore } from '../database';
 import {
   changingCatalog,
+  contract,
   createEvaluator,
   domain,
   product,
@@ -157,6 +158,52 @@ describe.each(databases.eachSupportedId())(
         written: 0,
         statusChanged: [],
       });
+    });
+
+    it('evaluates only the new product when one joins a domain and a group', async () => {
+      const mesh = changingCatalog(smallMesh());
+      const { evaluator } = createEvaluator({ catalog: mesh.catalog, store });
+      expect(await evaluator.run()).toMatchObject({ evaluated: 3 });
+
+      // As the catalog stitches it: the domain and the owner group gain a relation to the
+      // newcomer, which gives both a new etag; what rules read of them is unchanged.
+      const newcomer = 'dataproduct:default/lease-events';
+      mesh.setEntities([
+        ...smallMesh().map(e =>
+          (e.kind === 'Domain' && e.metadata.name === 'brokerage') ||
+          (e.kind === 'Group' && e.metadata.name === 'brokerage-data-team')
+            ? {
+                ...e,
+                relations: [
+                  {
+                    type: e.kind === 'Domain' ? 'hasPart' : 'ownerOf',
+                    targetRef: newcomer,
+                  },
+                ],
+              }
+            : e,
+        ),
+        product('lease-events'),
+        contract('lease-events'),
+      ]);
+      expect(await evaluator.run()).toMatchObject({
+        products: 4,
+        evaluated: 1,
+        statusChanged: [newcomer],
+      });
+      expect((await store.product(newcomer))?.status).toBe('passing');
+
+      // The domain's owner changes: what a rule may read, so its products are evaluated.
+      mesh.setEntities([
+        ...smallMesh().map(e =>
+          e.kind === 'Domain' && e.metadata.name === 'brokerage'
+            ? { ...e, spec: { ...e.spec, owner: 'group:default/platform' } }
+            : e,
+        ),
+        product('lease-events'),
+        contract('lease-events'),
+      ]);
+      expect(await evaluator.run()).toMatchObject({ evaluated: 3 });
     });
 
     it('removes the result of a product that left the catalog', async () => {

@@ -30,8 +30,9 @@ export interface EvaluationOutcome {
 
 /**
  * Keeps the governance result of every data product of the catalog, against the policies in
- * force. A run reads only the catalog versions (etags) of products and of what rules look up
- * (groups, domains, contracts), and evaluates again only the products whose inputs changed:
+ * force. A run reads only the catalog versions (etags) of products and contracts, and the few
+ * groups and domains whole (versioned by content, see governanceReads), and evaluates again
+ * only the products whose inputs changed:
  * the policies, the product, or an entity its rules looked up last time (or its appearing).
  * Stateless between runs (what it compares with is in the database), so whichever replica
  * the scheduler picks gives the same result, and runs that overlap write the same rows.

@@ -19,7 +19,7 @@ const PRODUCTS_PER_BATCH = 200;
  */
 const PRODUCTS_BETWEEN_YIELDS = 50;
 
-/** Lookups kept across batches (domains, groups, shared contracts), then let go. */
+/** Lookups kept across batches (shared contracts, upstream products), then let go. */
 const MAX_LOADED = 20_000;
 
 /**
@@ -55,7 +55,8 @@ export async function* evaluateProducts(options: {
   versions: GovernanceVersions;
 }): AsyncGenerator<EvaluatedProduct[]> {
   const { catalog, credentials, policies, versions } = options;
-  const loaded = new Map<string, Entity | null>();
+  // Groups and domains were read with the versions: never loaded again.
+  const loaded = new Map<string, Entity | null>(versions.preloaded);
   let sinceYield = 0;
 
   const evaluate = async (product: Entity): Promise<Attempt> => {
@@ -93,8 +94,9 @@ export async function* evaluateProducts(options: {
     start < options.refs.length;
     start += PRODUCTS_PER_BATCH
   ) {
-    if (loaded.size > MAX_LOADED) {
+    if (loaded.size > MAX_LOADED + versions.preloaded.size) {
       loaded.clear();
+      versions.preloaded.forEach((entity, ref) => loaded.set(ref, entity));
     }
     const products: Entity[] = [];
     for await (const page of readEntitiesByRef(

@@ -45,7 +45,7 @@ export const domain = (name: string, policies?: JsonObject[]): Entity => ({
   },
 });
 
-const contract = (name: string): Entity => ({
+export const contract = (name: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'API',
   metadata: { name, namespace: 'default' },
