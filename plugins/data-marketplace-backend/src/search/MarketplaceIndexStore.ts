@@ -2,6 +2,7 @@ import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import { DatabaseGovernanceStore } from '../database';
 import { chunks, toIso } from '../database/tables';
+import { analyzeStaleTables } from './plannerStatistics';
 import type { IndexedProduct } from './toIndexedProduct';
 import {
   DETAILS,
@@ -138,6 +139,14 @@ export class MarketplaceIndexStore {
         await tx(SEARCH).whereIn('entity_ref', batch).delete();
       }
     }
+  }
+
+  /**
+   * Brings the database's planner statistics of the queried tables up to date where they
+   * are missing or stale (PostgreSQL); returns the tables analyzed.
+   */
+  async keepStatisticsCurrent(): Promise<string[]> {
+    return analyzeStaleTables(this.db);
   }
 
   async recordRun(run: IndexRun & { at: Date }): Promise<void> {

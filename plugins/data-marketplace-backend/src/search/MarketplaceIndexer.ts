@@ -38,6 +38,23 @@ export class MarketplaceIndexer {
     },
   ) {}
 
+  /** Analyzes stale tables after a run; a failure slows queries down but loses nothing. */
+  private async keepStatisticsCurrent() {
+    try {
+      const analyzed = await this.deps.store.keepStatisticsCurrent();
+      if (analyzed.length > 0) {
+        this.deps.logger.debug('Analyzed the marketplace tables', {
+          tables: analyzed.join(', '),
+        });
+      }
+    } catch (error) {
+      this.deps.logger.warn(
+        'Could not update the planner statistics of the marketplace index; its queries may be slower',
+        { error: String(error) },
+      );
+    }
+  }
+
   async run(signal?: AbortSignal): Promise<IndexRun> {
     const { catalog, auth, store, logger } = this.deps;
     const started = Date.now();
@@ -121,6 +138,7 @@ export class MarketplaceIndexer {
     };
     await store.recordRun({ ...run, at: now() });
     logger.debug('Indexed the marketplace', { ...run });
+    await this.keepStatisticsCurrent();
     return run;
   }
 }
