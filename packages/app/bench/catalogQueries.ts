@@ -13,7 +13,11 @@
  * BENCH_PORTAL_URL=http://localhost:7017 measures a bench portal already running with N
  * products instead of starting one (a catalog of 100,000 takes most of an hour to fill).
  * BENCH_PROCESSING_INTERVAL_MINUTES=30 sets the catalog's processingInterval of the portal
- * started (by default the catalog's own, 100 to 150 s).
+ * started (by default the catalog's own, 100 to 150 s). BENCH_SETTLE_MINUTES=5 waits that
+ * long after the index holds every product before measuring: right after an ingestion the
+ * backend is still busy with it (the catalog stitching, governance evaluating every product
+ * and the catalog taking up their statuses, the index rewriting them), which is not how a
+ * portal spends its days.
  */
 import { personaToken, poll, startBenchPortal } from './benchPortal';
 
@@ -21,6 +25,7 @@ const args = process.argv.slice(2);
 const count = Number(args.find(a => /^\d+$/.test(a)) ?? 10000);
 const postgres = args.includes('--postgres');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
+const SETTLE_MINUTES = Number(process.env.BENCH_SETTLE_MINUTES ?? 0);
 const PROCESSING_INTERVAL = process.env.BENCH_PROCESSING_INTERVAL_MINUTES
   ? Number(process.env.BENCH_PROCESSING_INTERVAL_MINUTES)
   : undefined;
@@ -208,6 +213,10 @@ async function main() {
         1000
       ).toFixed(0)} s later`,
     );
+    if (SETTLE_MINUTES > 0) {
+      console.log(`measuring after ${SETTLE_MINUTES} min of settling`);
+      await new Promise(r => setTimeout(r, SETTLE_MINUTES * 60_000));
+    }
     console.log(
       `\n${'query shape'.padEnd(26)} ${'by-query p50/p95'.padStart(
         18,

@@ -2,7 +2,7 @@ import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import { DatabaseGovernanceStore } from '../database';
 import { chunks, toIso } from '../database/tables';
-import { analyzeStaleTables } from './plannerStatistics';
+import { maintainQueriedTables } from './tableMaintenance';
 import type { IndexedProduct } from './toIndexedProduct';
 import {
   DETAILS,
@@ -142,11 +142,11 @@ export class MarketplaceIndexStore {
   }
 
   /**
-   * Brings the database's planner statistics of the queried tables up to date where they
-   * are missing or stale (PostgreSQL); returns the tables analyzed.
+   * Vacuums and analyzes the queried tables where autovacuum would (PostgreSQL); returns
+   * the tables it did.
    */
-  async keepStatisticsCurrent(): Promise<string[]> {
-    return analyzeStaleTables(this.db);
+  async maintainTables(): Promise<string[]> {
+    return maintainQueriedTables(this.db);
   }
 
   async recordRun(run: IndexRun & { at: Date }): Promise<void> {

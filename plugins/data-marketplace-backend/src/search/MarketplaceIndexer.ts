@@ -38,18 +38,21 @@ export class MarketplaceIndexer {
     },
   ) {}
 
-  /** Analyzes stale tables after a run; a failure slows queries down but loses nothing. */
-  private async keepStatisticsCurrent() {
+  /**
+   * Vacuums and analyzes the tables that need it after a run; a failure slows queries down
+   * but loses nothing.
+   */
+  private async maintainTables() {
     try {
-      const analyzed = await this.deps.store.keepStatisticsCurrent();
-      if (analyzed.length > 0) {
-        this.deps.logger.debug('Analyzed the marketplace tables', {
-          tables: analyzed.join(', '),
+      const maintained = await this.deps.store.maintainTables();
+      if (maintained.length > 0) {
+        this.deps.logger.debug('Vacuumed and analyzed the marketplace tables', {
+          tables: maintained.join(', '),
         });
       }
     } catch (error) {
       this.deps.logger.warn(
-        'Could not update the planner statistics of the marketplace index; its queries may be slower',
+        'Could not vacuum and analyze the marketplace index; its queries may be slower',
         { error: String(error) },
       );
     }
@@ -138,7 +141,7 @@ export class MarketplaceIndexer {
     };
     await store.recordRun({ ...run, at: now() });
     logger.debug('Indexed the marketplace', { ...run });
-    await this.keepStatisticsCurrent();
+    await this.maintainTables();
     return run;
   }
 }

@@ -5,7 +5,7 @@ import {
 } from './__testUtils__/databases';
 import { seededEntities } from './__testUtils__/seededIndex';
 import type { MarketplaceIndexStore } from './MarketplaceIndexStore';
-import { QUERIED_TABLES } from './plannerStatistics';
+import { QUERIED_TABLES } from './tableMaintenance';
 import { PRODUCTS } from './tables';
 import { toIndexedProduct } from './toIndexedProduct';
 
@@ -34,24 +34,24 @@ async function rowsAtLastAnalyze(knex: Knex, table: string) {
 }
 
 /**
- * The tables analyzed by runs until `expected` were (PostgreSQL counts a connection's
+ * The tables maintained by runs until `expected` were (PostgreSQL counts a connection's
  * writes in its statistics some seconds after them).
  */
-async function analyzedUntil(
+async function maintainedUntil(
   store: MarketplaceIndexStore,
   expected: string[],
   ms: number,
 ) {
-  const analyzed = new Set<string>();
+  const maintained = new Set<string>();
   const deadline = Date.now() + ms;
-  while (!expected.every(table => analyzed.has(table))) {
+  while (!expected.every(table => maintained.has(table))) {
     if (Date.now() > deadline) {
       break;
     }
-    (await store.keepStatisticsCurrent()).forEach(t => analyzed.add(t));
+    (await store.maintainTables()).forEach(t => maintained.add(t));
     await new Promise(resolve => setTimeout(resolve, 250));
   }
-  return [...analyzed].sort();
+  return [...maintained].sort();
 }
 
 const byDatabase = (postgres: boolean) =>
@@ -61,37 +61,40 @@ const byDatabase = (postgres: boolean) =>
     .map(([id]) => id);
 
 for (const databaseId of byDatabase(true)) {
-  describe(`planner statistics of the marketplace tables on ${databaseId}`, () => {
-    it('analyzes tables never analyzed, then those a bulk write changed, and no others', async () => {
+  describe(`maintenance of the marketplace tables on ${databaseId}`, () => {
+    it('vacuums and analyzes tables never analyzed, then those a bulk write changed, and no others', async () => {
       const knex = await databases.init(databaseId);
       const store = await createIndexStore(knex);
       expect(await rowsAtLastAnalyze(knex, PRODUCTS)).toBe(-1);
-      expect(await store.keepStatisticsCurrent()).toEqual(
-        [...QUERIED_TABLES].sort(),
-      );
+      expect(await store.maintainTables()).toEqual([...QUERIED_TABLES].sort());
       expect(await rowsAtLastAnalyze(knex, PRODUCTS)).toBe(0);
-      expect(await store.keepStatisticsCurrent()).toEqual([]);
+      expect(await store.maintainTables()).toEqual([]);
 
-      // A bulk write: the tables written are analyzed, governance_results (not written) not.
+      // A bulk write: the tables written are vacuumed and analyzed, governance_results (not written) not.
       await store.write(products(300), { at: new Date(), replacing: [] });
       const written = [
         'marketplace_product_details',
         'marketplace_product_values',
         PRODUCTS,
       ];
-      expect(await analyzedUntil(store, written, 30_000)).toEqual(written);
+      expect(await maintainedUntil(store, written, 30_000)).toEqual(written);
       expect(await rowsAtLastAnalyze(knex, PRODUCTS)).toBe(300);
+      const { rows } = await knex.raw(
+        'SELECT vacuum_count FROM pg_stat_user_tables WHERE relid = to_regclass(?)',
+        [PRODUCTS],
+      );
+      expect(Number(rows[0].vacuum_count)).toBe(2);
     });
   });
 }
 
 for (const databaseId of byDatabase(false)) {
-  describe(`planner statistics of the marketplace tables on ${databaseId}`, () => {
-    it('are not gathered: the queries were planned for SQLite without them', async () => {
+  describe(`maintenance of the marketplace tables on ${databaseId}`, () => {
+    it('gathers no statistics: the queries were planned for SQLite without them', async () => {
       const knex = await databases.init(databaseId);
       const store = await createIndexStore(knex);
       await store.write(products(100), { at: new Date(), replacing: [] });
-      expect(await store.keepStatisticsCurrent()).toEqual([]);
+      expect(await store.maintainTables()).toEqual([]);
       expect(await knex('sqlite_master').where('name', 'sqlite_stat1')).toEqual(
         [],
       );
