@@ -107,11 +107,24 @@ function percentile(values: number[], p: number) {
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function timed(url: string, token: string) {
+/** Requests sent again after the connection was reset (counted, and printed at the end). */
+let resets = 0;
+
+async function timed(url: string, token: string): Promise<number> {
   const start = performance.now();
-  const response = await fetch(url, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
+  let response;
+  try {
+    response = await fetch(url, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+  } catch (error) {
+    // A kept-alive connection the server closed as the request went out: send it again,
+    // timed from the new attempt. Anything else, or more than ten resets, ends the run.
+    if ((error as any)?.cause?.code !== 'ECONNRESET' || resets++ > 10) {
+      throw error;
+    }
+    return timed(url, token);
+  }
   await response.arrayBuffer();
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return performance.now() - start;
@@ -247,6 +260,9 @@ async function main() {
           16,
         )} ${pair(liveness).padStart(18)}`,
       );
+    }
+    if (resets > 0) {
+      console.log(`${resets} request(s) sent again after a connection reset`);
     }
   } finally {
     await portal.stop();

@@ -213,6 +213,31 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('answers a term the same whether its matches are listed once or matched by each statement', async () => {
+      // A limit of one match: terms matching more are matched by each statement instead.
+      const matchingEach = new MarketplaceQuery(knex, {
+        maxListedTextMatches: 1,
+      });
+      const requests: Array<Partial<MarketplaceQueryRequest>> = [
+        { term: 'ratings' },
+        { term: 'ratings', filters: { classification: ['confidential'] } },
+        { term: 'rent', filters: { tag: ['leases'] }, sort: 'newest' },
+        { term: 'rent roll' },
+        { term: '100' },
+        { term: 'credit', filters: { governance: ['failing'] } },
+      ];
+      for (const request of requests) {
+        const full = {
+          filters: {},
+          sort: 'relevance' as const,
+          offset: 0,
+          limit: 24,
+          ...request,
+        };
+        expect(await matchingEach.query(full)).toEqual(await query(request));
+      }
+    });
+
     it('needs every word of the term, in any order', async () => {
       expect(names(await query({ term: 'rent roll' }))).toEqual(['rent-roll']);
       expect(names(await query({ term: '  ROLL   rent ' }))).toEqual([

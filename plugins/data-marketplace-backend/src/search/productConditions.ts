@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { isColumnFacet } from './facets';
-import { whereTextHasEveryWord } from './searchTerm';
+import { textMatches } from './searchTerm';
 import { GOVERNANCE_RESULTS, VALUES } from './tables';
 import type { MarketplaceFacet } from './types';
 
@@ -15,6 +15,11 @@ export interface ProductConditions {
   /** Lowercase words, each of which must appear in the product's search text. */
   words: string[];
   selections: Selection[];
+  /**
+   * The refs of the products whose search text holds every word, when they were looked up
+   * once for all the statements of a page; otherwise each statement matches the words.
+   */
+  textMatches?: string[];
 }
 
 export function isUnrestricted(conditions: ProductConditions): boolean {
@@ -28,6 +33,7 @@ export function without(
 ): ProductConditions {
   return {
     words: conditions.words,
+    textMatches: conditions.textMatches,
     selections: conditions.selections.filter(s => !leaveOut(s.facet)),
   };
 }
@@ -43,7 +49,14 @@ export function whereProductMatches(
   query: Knex.QueryBuilder,
   conditions: ProductConditions,
 ) {
-  whereTextHasEveryWord(db, query, conditions.words);
+  if (conditions.textMatches) {
+    // One array parameter however many there are (PostgreSQL only).
+    query.whereRaw('p.entity_ref = ANY(CAST(? AS text[]))', [
+      postgresTextArray(conditions.textMatches),
+    ]);
+  } else if (conditions.words.length > 0) {
+    query.whereIn('p.entity_ref', textMatches(db, conditions.words));
+  }
   for (const { facet, values } of conditions.selections) {
     if (isColumnFacet(facet)) {
       query.whereIn(`p.${facet}`, values);
@@ -62,4 +75,10 @@ export function whereProductMatches(
       );
     }
   }
+}
+
+/** A PostgreSQL array literal of texts: each quoted, its backslashes and quotes escaped. */
+export function postgresTextArray(values: string[]): string {
+  const quoted = values.map(v => `"${v.replace(/[\\"]/g, c => `\\${c}`)}"`);
+  return `{${quoted.join(',')}}`;
 }

@@ -28,20 +28,13 @@ export function globPattern(text: string): string {
 }
 
 /**
- * Restricts a query on the products aliased `p` to those whose search text holds every word,
- * anywhere. PostgreSQL: `search_text LIKE '%word%'` on the products' details, which the
- * trigram index serves when the migration could create it. SQLite: the same match as GLOB
- * on the FTS5 trigram copy of the search text, which its index serves (FTS5 leaves a LIKE
- * with an ESCAPE clause to a scan of every row).
+ * The entity refs of the products whose search text holds every word, anywhere.
+ * PostgreSQL: `search_text LIKE '%word%'` on the products' details, which the trigram index
+ * serves when the migration could create it. SQLite: the same match as GLOB on the FTS5
+ * trigram copy of the search text, which its index serves (FTS5 leaves a LIKE with an
+ * ESCAPE clause to a scan of every row).
  */
-export function whereTextHasEveryWord(
-  db: Knex,
-  query: Knex.QueryBuilder,
-  words: string[],
-) {
-  if (words.length === 0) {
-    return;
-  }
+export function textMatches(db: Knex, words: string[]): Knex.QueryBuilder {
   const postgres = isPostgres(db);
   const matching = db(postgres ? DETAILS : SEARCH).select('entity_ref');
   for (const word of words) {
@@ -51,5 +44,5 @@ export function whereTextHasEveryWord(
       matching.whereRaw('search_text GLOB ?', [globPattern(word)]);
     }
   }
-  query.whereIn('p.entity_ref', matching);
+  return matching;
 }
