@@ -1,3 +1,4 @@
+export { entityRefOf } from './entityRefOf';
 export { queryEntityPages } from './queryEntityPages';
 export { readEntitiesByRef } from './readEntitiesByRef';
 export { readEntityVersions } from './readEntityVersions';

@@ -1,6 +1,6 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { EntityFilterQuery } from '@backstage/catalog-client';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { entityRefOf } from './entityRefOf';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { queryEntityPages } from './queryEntityPages';
 
@@ -36,10 +36,7 @@ export async function readEntityVersions(
     pageSize: PAGE_SIZE,
   })) {
     for (const entity of page) {
-      versions.set(
-        stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
-        entity.metadata.etag ?? '',
-      );
+      versions.set(entityRefOf(entity), entity.metadata.etag ?? '');
     }
     if (signal?.aborted) {
       return undefined;

@@ -1,12 +1,12 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   evaluateGovernance,
   type GovernanceResult,
   type PolicyRule,
 } from '@datamesh/plugin-data-mesh-common';
-import { readEntitiesByRef } from '../catalog';
+import { entityRefOf, readEntitiesByRef } from '../catalog';
 import { EVALUATED_FIELDS, type GovernanceVersions } from './governanceReads';
 import { RecordingContext } from './recordingContext';
 
@@ -64,7 +64,7 @@ export async function* evaluateProducts(options: {
       sinceYield = 0;
       await new Promise(resolve => setImmediate(resolve));
     }
-    const entityRef = stringifyEntityRef(product).toLocaleLowerCase('en-US');
+    const entityRef = entityRefOf(product);
     const context = new RecordingContext(loaded);
     let outcome: Pick<EvaluatedProduct, 'result' | 'error'>;
     try {
@@ -109,10 +109,7 @@ export async function* evaluateProducts(options: {
     }
     // A product is also what its downstream products look up.
     for (const product of products) {
-      loaded.set(
-        stringifyEntityRef(product).toLocaleLowerCase('en-US'),
-        product,
-      );
+      loaded.set(entityRefOf(product), product);
     }
 
     const done: EvaluatedProduct[] = [];
@@ -139,10 +136,7 @@ export async function* evaluateProducts(options: {
         EVALUATED_FIELDS,
       )) {
         for (const entity of page) {
-          loaded.set(
-            stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
-            entity,
-          );
+          loaded.set(entityRefOf(entity), entity);
         }
       }
       // Gone from the catalog since its version was read: absent.

@@ -1,12 +1,12 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { EntityFilterQuery } from '@backstage/catalog-client';
-import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DATA_CONTRACT_API_TYPE,
   DATA_PRODUCT_KIND,
 } from '@datamesh/plugin-data-mesh-common';
-import { queryEntityPages, readEntityVersions } from '../catalog';
+import { entityRefOf, queryEntityPages, readEntityVersions } from '../catalog';
 import { contentVersion } from './contentVersion';
 
 /** The products evaluated. */
@@ -74,7 +74,7 @@ export async function readGovernanceVersions(
         pageSize: WHOLE_PAGE_SIZE,
       })) {
         for (const entity of page) {
-          const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+          const ref = entityRefOf(entity);
           preloaded.set(ref, entity);
           versions.set(ref, contentVersion(entity));
         }

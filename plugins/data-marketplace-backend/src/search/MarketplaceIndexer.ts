@@ -1,8 +1,7 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { DATA_PRODUCT_KIND } from '@datamesh/plugin-data-mesh-common';
-import { readEntitiesByRef, readEntityVersions } from '../catalog';
+import { entityRefOf, readEntitiesByRef, readEntityVersions } from '../catalog';
 import type {
   IndexRun,
   MarketplaceIndexStore,
@@ -107,7 +106,7 @@ export class MarketplaceIndexer {
         } catch (error) {
           // Keep the product's last row rather than drop it: it is still in the catalog.
           logger.warn('Could not index a data product', {
-            entityRef: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+            entityRef: entityRefOf(entity),
             error: String(error),
           });
         }
