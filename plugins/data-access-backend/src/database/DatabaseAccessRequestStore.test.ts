@@ -43,6 +43,23 @@ describe.each(databases.eachSupportedId())(
       });
     }
 
+    /** Approves a request and delivers it: the states a granted request went through. */
+    async function grant(id: string) {
+      await approve(id);
+      await store.transition({
+        id,
+        from: ['approved'],
+        to: 'provisioning',
+        actor: 'plugin:data-access',
+      });
+      await store.transition({
+        id,
+        from: ['provisioning'],
+        to: 'granted',
+        actor: 'plugin:data-access',
+      });
+    }
+
     describe('create and get', () => {
       it('gets many requests at once, leaving out ids it does not have', async () => {
         const created: AccessRequest[] = [];
@@ -436,19 +453,7 @@ describe.each(databases.eachSupportedId())(
           await store.create(newRequest({ dataProduct: RATINGS }))
         ).request;
         for (const id of [granted.id, otherProduct.id]) {
-          await approve(id);
-          await store.transition({
-            id,
-            from: ['approved'],
-            to: 'provisioning',
-            actor: 'plugin:data-access',
-          });
-          await store.transition({
-            id,
-            from: ['provisioning'],
-            to: 'granted',
-            actor: 'plugin:data-access',
-          });
+          await grant(id);
         }
 
         const grants = await store.grants(TENANCY);
@@ -476,19 +481,7 @@ describe.each(databases.eachSupportedId())(
         }
         // The last one stays submitted: not a grant.
         for (const { id } of created.slice(0, 3)) {
-          await approve(id);
-          await store.transition({
-            id,
-            from: ['approved'],
-            to: 'provisioning',
-            actor: 'plugin:data-access',
-          });
-          await store.transition({
-            id,
-            from: ['provisioning'],
-            to: 'granted',
-            actor: 'plugin:data-access',
-          });
+          await grant(id);
         }
         const NONE = 'dataproduct:default/nobody-consumes-this';
 
@@ -516,19 +509,7 @@ describe.each(databases.eachSupportedId())(
         ).request;
         const openEnded = (await store.create(newRequest())).request;
         for (const { id } of [past, future, openEnded]) {
-          await approve(id);
-          await store.transition({
-            id,
-            from: ['approved'],
-            to: 'provisioning',
-            actor: 'plugin:data-access',
-          });
-          await store.transition({
-            id,
-            from: ['provisioning'],
-            to: 'granted',
-            actor: 'plugin:data-access',
-          });
+          await grant(id);
         }
 
         const expired = await store.findExpiredGrants('2026-02-01', 10);
