@@ -2,6 +2,7 @@ import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import { DatabaseGovernanceStore } from '../database';
 import { chunks, toIso } from '../database/tables';
+import { copyGovernanceStatuses } from './governanceStatuses';
 import { maintainQueriedTables } from './tableMaintenance';
 import type { IndexedProduct } from './toIndexedProduct';
 import {
@@ -14,16 +15,23 @@ import {
   VALUES,
   type ProductRow,
   type RunRow,
+  type ValueRow,
 } from './tables';
 
 /*
  * Rows per statement. SQLite takes at most 500 rows in one multi-row insert (knex writes it
  * as a compound SELECT, SQLITE_MAX_COMPOUND_SELECT) and 32,766 bound parameters; PostgreSQL
- * 65,535 parameters. A product row has 16 columns, a value row 3.
+ * 65,535 parameters. A product row has 17 columns, a value row 3.
  */
 const ROWS_PER_INSERT = 250;
 const VALUES_PER_INSERT = 500;
 const REFS_PER_STATEMENT = 500;
+
+/** The value rows of a product as its list_values column holds them. */
+function listValuesColumn(db: Knex, values: ValueRow[]): string[] | string {
+  const list = values.map(v => `${v.facet}:${v.value}`);
+  return isPostgres(db) ? list : JSON.stringify(list);
+}
 
 /** A product as indexed, with the catalog version it was read at. */
 export type VersionedProduct = IndexedProduct & { sourceEtag: string | null };
@@ -33,6 +41,8 @@ export interface IndexRun {
   products: number;
   written: number;
   removed: number;
+  /** Products whose governance status it copied because it had changed. */
+  statusesCopied: number;
   durationMs: number;
 }
 
@@ -88,6 +98,7 @@ export class MarketplaceIndexStore {
       const rows = products.map(p => ({
         ...p.row,
         source_etag: p.sourceEtag,
+        list_values: listValuesColumn(tx, p.values),
         indexed_at: options.at,
       }));
       for (const batch of chunks(rows, ROWS_PER_INSERT)) {
@@ -142,6 +153,16 @@ export class MarketplaceIndexStore {
   }
 
   /**
+   * Copies each indexed product's governance status from governance_results onto its row,
+   * where it differs (null where there is no result); returns how many rows changed. Run
+   * once at the end of each indexer run, over all products: the evaluator writes results
+   * whenever it likes, and copying them all at one moment needs no coordination with it.
+   */
+  async copyGovernanceStatuses(): Promise<number> {
+    return copyGovernanceStatuses(this.db);
+  }
+
+  /**
    * Vacuums and analyzes the queried tables where autovacuum would (PostgreSQL); returns
    * the tables it did.
    */
@@ -149,18 +170,23 @@ export class MarketplaceIndexStore {
     return maintainQueriedTables(this.db);
   }
 
+  /** Records a run; the index's version (changed_at) moves only if it changed anything. */
   async recordRun(run: IndexRun & { at: Date }): Promise<void> {
+    const row: RunRow = {
+      id: INDEX_RUN_ID,
+      finished_at: run.at,
+      products: run.products,
+      written: run.written,
+      removed: run.removed,
+      duration_ms: run.durationMs,
+      changed_at: run.at,
+    };
+    const changed = run.written + run.removed + run.statusesCopied > 0;
+    const { changed_at: _, ...unchanged } = row;
     await this.db<RunRow>(RUNS)
-      .insert({
-        id: INDEX_RUN_ID,
-        finished_at: run.at,
-        products: run.products,
-        written: run.written,
-        removed: run.removed,
-        duration_ms: run.durationMs,
-      })
+      .insert(row)
       .onConflict('id')
-      .merge();
+      .merge(Object.keys(changed ? row : unchanged) as Array<keyof RunRow>);
   }
 
   /** When the last run finished, ISO 8601; null before the first. */

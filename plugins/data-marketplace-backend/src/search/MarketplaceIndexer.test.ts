@@ -133,13 +133,18 @@ describe.each(databases.eachSupportedId())(
         .select('entity_ref', 'row_hash', 'indexed_at')
         .orderBy('entity_ref');
       const values = await knex('marketplace_product_values').count({ n: '*' });
+      const first = await lastRun();
 
       await backend.index();
-      expect(await lastRun()).toMatchObject({
+      const second = await lastRun();
+      expect(second).toMatchObject({
         products: 5,
         written: 0,
         removed: 0,
       });
+      // The index's version, which counts kept in memory are valid for, stays.
+      expect(second.changed_at).toEqual(first.changed_at);
+      expect(second.finished_at).not.toEqual(first.finished_at);
       expect(
         await knex('marketplace_products')
           .select('entity_ref', 'row_hash', 'indexed_at')
@@ -179,14 +184,24 @@ describe.each(databases.eachSupportedId())(
       expect(result.facets.tag.map(t => t.value)).not.toContain('forecast');
     });
 
-    it('serves the index with the governance statuses the plugin evaluated', async () => {
+    it('serves the index with the governance statuses the plugin evaluated, from the run after', async () => {
+      const restricted = () =>
+        request(backend.server)
+          .get(
+            '/api/data-marketplace/marketplace/products?classification=restricted',
+          )
+          .set('Authorization', mockCredentials.user.header());
       await backend.evaluate();
-      const res = await request(backend.server)
-        .get(
-          '/api/data-marketplace/marketplace/products?classification=restricted',
-        )
-        .set('Authorization', mockCredentials.user.header());
+      // The index shows statuses as of its last run, cards and counts alike.
+      const before = await restricted();
+      expect(before.body.facets.governance).toEqual([]);
+      expect(before.body.items[0].governanceStatus).toBeNull();
+
+      await backend.index();
+      expect(await lastRun()).toMatchObject({ written: 0, removed: 0 });
+      const res = await restricted();
       expect(res.status).toBe(200);
+      expect(res.body.items[0].governanceStatus).toBe('passing');
       expect(
         res.body.items.map((i: { entityRef: string }) => i.entityRef),
       ).toEqual([ref('credit-risk-dashboard'), ref('entity-ratings')]);

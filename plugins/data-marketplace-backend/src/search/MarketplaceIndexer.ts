@@ -21,9 +21,10 @@ const CHANGED_PRODUCT_FIELDS = [...INDEXED_FIELDS, 'metadata.etag'];
 /**
  * Keeps the marketplace index equal to the catalog's DataProducts. A run reads every
  * product's version (etag) only, reads in full just the products whose version differs
- * from the one indexed, writes those and removes the ones gone. Stateless between runs
- * (what it compares with is in the database), so any replica may run it, and a run that
- * finds nothing changed writes nothing but the time of the run.
+ * from the one indexed, writes those and removes the ones gone, then copies the governance
+ * statuses that changed. Stateless between runs (what it compares with is in the
+ * database), so any replica may run it, and a run that finds nothing changed writes nothing
+ * but the time of the run.
  */
 export class MarketplaceIndexer {
   constructor(
@@ -71,7 +72,13 @@ export class MarketplaceIndexer {
     if (!current) {
       // A partial read must neither write nor remove anything.
       logger.debug('Marketplace index run aborted');
-      return { products: 0, written: 0, removed: 0, durationMs: 0 };
+      return {
+        products: 0,
+        written: 0,
+        removed: 0,
+        statusesCopied: 0,
+        durationMs: 0,
+      };
     }
     const stored = await store.versions();
     const changed = [...current]
@@ -126,16 +133,19 @@ export class MarketplaceIndexer {
         products: current.size,
         written,
         removed: 0,
+        statusesCopied: 0,
         durationMs: Date.now() - started,
       };
     }
 
     const gone = [...stored.keys()].filter(ref => !current.has(ref));
     await store.remove(gone);
+    const statusesCopied = await store.copyGovernanceStatuses();
     const run: IndexRun = {
       products: current.size,
       written,
       removed: gone.length,
+      statusesCopied,
       durationMs: Date.now() - started,
     };
     await store.recordRun({ ...run, at: now() });

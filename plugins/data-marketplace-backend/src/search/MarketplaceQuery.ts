@@ -1,17 +1,16 @@
 import type { GovernanceStatus } from '@datamesh/plugin-data-mesh-common';
 import type { Knex } from 'knex';
+import { toIso } from '../database/tables';
+import { countCombinations, countListValues } from './countStatements';
 import {
   countColumnFacets,
+  countListValuesOf,
   facetList,
-  type CombinationRow,
+  type ListValueCount,
 } from './facetCounts';
+import { isColumnFacet, LIST_FACETS, type ListFacet } from './facets';
 import {
-  COLUMN_FACETS,
-  isColumnFacet,
-  LIST_FACETS,
-  type ListFacet,
-} from './facets';
-import {
+  isColumnsOnly,
   isUnrestricted,
   whereProductMatches,
   without,
@@ -21,10 +20,11 @@ import { productOrder } from './productOrder';
 import { searchWords, textMatches } from './searchTerm';
 import {
   DETAILS,
-  GOVERNANCE_RESULTS,
+  INDEX_RUN_ID,
   isPostgres,
   PRODUCTS,
-  VALUES,
+  RUNS,
+  type RunRow,
 } from './tables';
 import type { StoredCard } from './toIndexedProduct';
 import {
@@ -35,15 +35,10 @@ import {
   type MarketplaceQueryResult,
   type ProductCard,
 } from './types';
+import { WholeIndexCounts } from './WholeIndexCounts';
 
 /** The most products a term's matches are listed for (see fewTextMatches). */
 const MAX_LISTED_TEXT_MATCHES = 5000;
-
-interface ValueCountRow {
-  facet: ListFacet;
-  value: string;
-  count: number | string;
-}
 
 /**
  * The marketplace's queries on its index. Standard faceting: values OR-ed within a facet and
@@ -51,11 +46,13 @@ interface ValueCountRow {
  * selecting a value keeps its alternatives. A page takes, run together:
  *
  * - the page: the entity refs in order, then their cards;
- * - the facet columns (domain, owner, type, classification, lifecycle) and the number of
- *   matches: one grouped count of their combinations, from which each facet is counted
- *   without its own selection (facetCounts.ts);
- * - the governance statuses, joined from governance_results;
+ * - the facet columns (domain, owner, type, classification, lifecycle, governance status)
+ *   and the number of matches: one grouped count of their combinations, from which each
+ *   facet is counted without its own selection (facetCounts.ts);
  * - the tags and port types: one grouped count, or one per selected many-valued facet.
+ *
+ * Counts over the whole index are kept in memory until a run changes the index, and count
+ * any page without a term or a selected tag or port type (WholeIndexCounts).
  */
 export class MarketplaceQuery {
   constructor(
@@ -63,26 +60,38 @@ export class MarketplaceQuery {
     private readonly options: {
       /** The most products a term's matches are listed for; tests lower it. */
       maxListedTextMatches?: number;
+      /** The most rows a count kept in memory may have; tests lower it. */
+      maxKeptRows?: number;
     } = {},
-  ) {}
+  ) {
+    this.whole = new WholeIndexCounts(db, options.maxKeptRows);
+  }
+
+  private readonly whole: WholeIndexCounts;
 
   async query(
     request: MarketplaceQueryRequest,
   ): Promise<MarketplaceQueryResult> {
     const words = searchWords(request.term);
+    const [matches, version] = await Promise.all([
+      this.fewTextMatches(words),
+      this.indexVersion(),
+    ]);
     const conditions: ProductConditions = {
       words,
-      textMatches: await this.fewTextMatches(words),
+      textMatches: matches,
       selections: MARKETPLACE_FACETS.flatMap(facet => {
         const values = [...new Set(request.filters[facet] ?? [])];
         return values.length ? [{ facet, values }] : [];
       }),
     };
-    const [refs, combinations, governance, listCounts] = await Promise.all([
+    const columnConditions = without(conditions, isColumnFacet);
+    const [refs, combinations, listCounts] = await Promise.all([
       this.pageRefs(request, conditions),
-      this.countCombinations(without(conditions, isColumnFacet)),
-      this.countGovernance(without(conditions, f => f === 'governance')),
-      this.countListFacets(conditions),
+      isUnrestricted(columnConditions)
+        ? this.whole.combinations(version)
+        : countCombinations(this.db, columnConditions),
+      this.countListFacets(conditions, version),
     ]);
     const columns = countColumnFacets(
       combinations,
@@ -91,7 +100,6 @@ export class MarketplaceQuery {
 
     const counts: Record<MarketplaceFacet, Map<string, number>> = {
       ...columns.counts,
-      governance: new Map(governance.map(r => [r.value, Number(r.count)])),
       tag: new Map(),
       port: new Map(),
     };
@@ -148,7 +156,21 @@ export class MarketplaceQuery {
     return rows.map(row => row.entity_ref);
   }
 
-  /** The cards of the page with their governance status, in the page's order. */
+  /**
+   * When a run last changed the index, ISO 8601; null before the first run that recorded
+   * it, when nothing is kept.
+   */
+  private async indexVersion(): Promise<string | null> {
+    const row = await this.db<RunRow>(RUNS)
+      .where({ id: INDEX_RUN_ID })
+      .first('changed_at');
+    return row?.changed_at ? toIso(row.changed_at) : null;
+  }
+
+  /**
+   * The cards of the page with their governance status, in the page's order. The status is
+   * the one on the product row, which the counts and a governance filter read too.
+   */
   private async cards(refs: string[]): Promise<ProductCard[]> {
     if (refs.length === 0) {
       return [];
@@ -158,8 +180,8 @@ export class MarketplaceQuery {
       card: string;
       status: GovernanceStatus | null;
     }> = await this.db(`${DETAILS} as d`)
-      .leftJoin(`${GOVERNANCE_RESULTS} as g`, 'g.entity_ref', 'd.entity_ref')
-      .select('d.entity_ref', 'd.card', 'g.status')
+      .join(`${PRODUCTS} as p`, 'p.entity_ref', 'd.entity_ref')
+      .select('d.entity_ref', 'd.card', 'p.governance as status')
       .whereIn('d.entity_ref', refs);
     const byRef = new Map(rows.map(row => [row.entity_ref, row]));
     // A product removed since the page was read is left out.
@@ -180,46 +202,16 @@ export class MarketplaceQuery {
     });
   }
 
-  /** How many matching products have each combination of the facet columns. */
-  private async countCombinations(
-    conditions: ProductConditions,
-  ): Promise<CombinationRow[]> {
-    const { db } = this;
-    const columns = COLUMN_FACETS.map(facet => `p.${facet}`);
-    return db(`${PRODUCTS} as p`)
-      .select(columns)
-      .count({ count: '*' })
-      .modify(q => whereProductMatches(db, q, conditions))
-      .groupBy(columns);
-  }
-
   /**
-   * The governance statuses of the matching products; those not evaluated have none. A
-   * statement of its own rather than a join in the combinations: SQLite then reads the
-   * results in the order of their key, where the join would seek them at random.
-   */
-  private async countGovernance(
-    conditions: ProductConditions,
-  ): Promise<Array<{ value: string; count: number | string }>> {
-    const { db } = this;
-    // Always through the index: a result of a product it no longer holds is not counted.
-    const matching = db(`${PRODUCTS} as p`)
-      .select('p.entity_ref')
-      .modify(q => whereProductMatches(db, q, conditions));
-    return db(`${GOVERNANCE_RESULTS} as g`)
-      .select('g.status as value')
-      .count({ count: '*' })
-      .whereIn('g.entity_ref', matching)
-      .groupBy('g.status');
-  }
-
-  /**
-   * Tags and port types. Each is counted without its own selection: one statement for those
-   * that share their conditions (both, when neither is selected), one for each other.
+   * Tags and port types. Each is counted without its own selection: one count for those
+   * that share their conditions (both, when neither is selected), one for each other. A
+   * count under no term and no selection of a tag or port type is made in memory from the
+   * whole-index counts when they are kept; any other is a statement.
    */
   private async countListFacets(
     conditions: ProductConditions,
-  ): Promise<ValueCountRow[]> {
+    version: string | null,
+  ): Promise<ListValueCount[]> {
     const selected = new Set(conditions.selections.map(s => s.facet));
     const groups: Array<{
       facets: ListFacet[];
@@ -235,38 +227,16 @@ export class MarketplaceQuery {
         conditions: without(conditions, f => f === facet),
       });
     }
+    const whole = groups.some(group => isColumnsOnly(group.conditions))
+      ? await this.whole.listValueCombinations(version)
+      : undefined;
     const results = await Promise.all(
-      groups.map(group => this.countValues(group.facets, group.conditions)),
+      groups.map(async group =>
+        whole && isColumnsOnly(group.conditions)
+          ? countListValuesOf(whole, group.conditions.selections, group.facets)
+          : countListValues(this.db, group.facets, group.conditions),
+      ),
     );
     return results.flat();
-  }
-
-  private async countValues(
-    facets: ListFacet[],
-    conditions: ProductConditions,
-  ): Promise<ValueCountRow[]> {
-    const { db } = this;
-    // Every value row belongs to an indexed product: without conditions, no join is needed.
-    if (isUnrestricted(conditions)) {
-      return (await db(`${VALUES} as v`)
-        .select('v.facet', 'v.value')
-        .count({ count: '*' })
-        .whereIn('v.facet', facets)
-        .groupBy('v.facet', 'v.value')) as ValueCountRow[];
-    }
-    // From the matching products to their values. CROSS JOIN is an inner join that SQLite
-    // nests in the order written, so a search that matches few products reads their values
-    // only, not every value row; PostgreSQL plans it as any join.
-    const matching = db(`${PRODUCTS} as p`)
-      .select('p.entity_ref')
-      .modify(q => whereProductMatches(db, q, conditions));
-    return (await db
-      .from(matching.as('m'))
-      .crossJoin(db.raw('?? as ??', [VALUES, 'v']))
-      .select('v.facet', 'v.value')
-      .count({ count: '*' })
-      .where('v.entity_ref', db.ref('m.entity_ref'))
-      .whereIn('v.facet', facets)
-      .groupBy('v.facet', 'v.value')) as ValueCountRow[];
   }
 }

@@ -1,4 +1,4 @@
-import { COLUMN_FACETS, type ColumnFacet } from './facets';
+import { COLUMN_FACETS, type ColumnFacet, type ListFacet } from './facets';
 import type { Selection } from './productConditions';
 import type { FacetCount } from './types';
 
@@ -6,6 +6,55 @@ import type { FacetCount } from './types';
 export type CombinationRow = Record<ColumnFacet, string | null> & {
   count: number | string;
 };
+
+/** How many products have one combination of the facet columns and one listed value. */
+export type ListValueCombinationRow = CombinationRow & {
+  /** facet:value, as in marketplace_products.list_values. */
+  listed: string;
+};
+
+/** How many products have one value of a many-valued facet. */
+export interface ListValueCount {
+  facet: ListFacet;
+  value: string;
+  count: number | string;
+}
+
+/** `tag:finance` → the tag facet's value `finance`. */
+export function splitListValue(listed: string): {
+  facet: ListFacet;
+  value: string;
+} {
+  const colon = listed.indexOf(':');
+  return {
+    facet: listed.slice(0, colon) as ListFacet,
+    value: listed.slice(colon + 1),
+  };
+}
+
+/** The selections of the facet columns that a combination does not meet. */
+const missedBy = (row: CombinationRow, selections: Selection[]) =>
+  selections.filter(s => !s.values.includes(row[s.facet as ColumnFacet] ?? ''));
+
+/**
+ * The counts of some many-valued facets (tags, port types) under selections of the facet
+ * columns only, from the counts of every combination with every value (WholeIndexCounts).
+ */
+export function countListValuesOf(
+  rows: ListValueCombinationRow[],
+  selections: Selection[],
+  facets: ListFacet[],
+): ListValueCount[] {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    if (missedBy(row, selections).length === 0) {
+      counts.set(row.listed, (counts.get(row.listed) ?? 0) + Number(row.count));
+    }
+  }
+  return [...counts]
+    .map(([listed, count]) => ({ ...splitListValue(listed), count }))
+    .filter(row => facets.includes(row.facet));
+}
 
 /**
  * The counts of the facet columns (domain, owner, type, classification, lifecycle), and the
@@ -32,9 +81,7 @@ export function countColumnFacets(
   };
   let total = 0;
   for (const row of rows) {
-    const missed = selections.filter(
-      s => !s.values.includes(row[s.facet as ColumnFacet] ?? ''),
-    );
+    const missed = missedBy(row, selections);
     if (missed.length === 0) {
       total += Number(row.count);
       COLUMN_FACETS.forEach(facet => add(facet, row));

@@ -1,10 +1,11 @@
 import type { MarketplaceFacet } from './types';
 
 /**
- * Where each facet lives. One value per product: a column of marketplace_products, all five
- * counted together from one grouped count of their combinations. Many values per product
- * (tags, port types): rows of marketplace_product_values, counted by value. The governance
- * status: governance_results, joined by entity ref and counted by status.
+ * Where each facet lives. One value per product: a column of marketplace_products, all six
+ * counted together from one grouped count of their combinations (the governance status is
+ * copied there from governance_results by the indexer). Many values per product (tags,
+ * port types): rows of marketplace_product_values, by which they are filtered, and a list
+ * on the product row, from which they are counted.
  */
 export const COLUMN_FACETS = [
   'domain',
@@ -12,6 +13,7 @@ export const COLUMN_FACETS = [
   'type',
   'classification',
   'lifecycle',
+  'governance',
 ] as const;
 export type ColumnFacet = (typeof COLUMN_FACETS)[number];
 

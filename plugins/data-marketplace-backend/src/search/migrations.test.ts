@@ -4,6 +4,7 @@ import { createTestDatabases } from './__testUtils__/databases';
 import { seedIndex } from './__testUtils__/seededIndex';
 import { MarketplaceQuery } from './MarketplaceQuery';
 import { isPostgres } from './tables';
+import type { MarketplaceQueryRequest } from './types';
 
 jest.setTimeout(60_000);
 
@@ -17,6 +18,10 @@ const TABLES = [
 const MIGRATION = '20261121120000_marketplace_index.js';
 /** Adds to the index (source_etag) and to governance (governance_inputs). */
 const INCREMENTAL = '20261206000000_incremental_runs.js';
+/** Adds each product's tags and port types to its row (list_values). */
+const LIST_VALUES = '20261207000000_product_list_values.js';
+/** Adds each product's governance status to its row, and the index's version. */
+const GOVERNANCE_STATUS = '20261208000000_product_governance_status.js';
 const directory = DatabaseGovernanceStore.migrationsDirectory;
 
 /** The tables of the migration that exist, SQLite's FTS5 table among them. */
@@ -36,10 +41,13 @@ async function existingTables(knex: Knex): Promise<string[]> {
 const countRows = async (knex: Knex, table: string) =>
   Number((await knex(table).count({ n: '*' }))[0].n);
 
-const firstPage = (knex: Knex) =>
+const firstPage = (
+  knex: Knex,
+  filters: MarketplaceQueryRequest['filters'] = {},
+) =>
   new MarketplaceQuery(knex).query({
     term: 'ratings',
-    filters: {},
+    filters,
     sort: 'relevance',
     offset: 0,
     limit: 24,
@@ -58,6 +66,8 @@ describe.each(databases.eachSupportedId())(
       expect(await countRows(knex, 'marketplace_products')).toBe(7);
       expect((await firstPage(knex)).totalItems).toBe(3);
 
+      await knex.migrate.down({ directory, name: GOVERNANCE_STATUS });
+      await knex.migrate.down({ directory, name: LIST_VALUES });
       await knex.migrate.down({ directory, name: INCREMENTAL });
       await knex.migrate.down({ directory, name: MIGRATION });
       expect(await existingTables(knex)).toEqual([]);
@@ -99,6 +109,93 @@ describe.each(databases.eachSupportedId())(
         ),
       ).toEqual([null]);
       expect(await countRows(knex, 'governance_inputs')).toBe(0);
+    });
+
+    it('fills the list of tags and port types on each product row from its value rows, and takes it away again keeping the index', async () => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({ directory });
+      await seedIndex(knex);
+      const counted = await firstPage(knex);
+
+      await knex.migrate.down({ directory, name: GOVERNANCE_STATUS });
+      await knex.migrate.down({ directory, name: LIST_VALUES });
+      expect(
+        await knex.schema.hasColumn('marketplace_products', 'list_values'),
+      ).toBe(false);
+      expect(await countRows(knex, 'marketplace_products')).toBe(7);
+
+      await knex.migrate.latest({ directory });
+      const lists = await knex('marketplace_products')
+        .select('entity_ref', 'list_values')
+        .orderBy('entity_ref');
+      const listOf = (value: string[] | string) =>
+        (Array.isArray(value) ? value : JSON.parse(value)).sort();
+      expect(
+        lists.map(row => [row.entity_ref, listOf(row.list_values)]),
+      ).toEqual([
+        [
+          'dataproduct:default/credit-risk-dashboard',
+          ['port:api', 'port:file', 'tag:credit', 'tag:ratings'],
+        ],
+        ['dataproduct:default/discount-offers', ['port:file']],
+        [
+          'dataproduct:default/entity-ratings',
+          ['port:sql-view', 'tag:credit', 'tag:ratings'],
+        ],
+        ['dataproduct:default/ratings-feed', ['port:stream', 'tag:ratings']],
+        [
+          'dataproduct:default/rent-roll',
+          ['port:table', 'tag:leases', 'tag:rent'],
+        ],
+        ['dataproduct:default/rentals', ['port:api', 'tag:rent']],
+        [
+          'dataproduct:default/tenancy-analytics',
+          ['port:sql-view', 'port:table', 'tag:leases', 'tag:tenants'],
+        ],
+      ]);
+      // A search counts tags and port types from the lists: the same as before.
+      expect(await firstPage(knex)).toEqual(counted);
+    });
+
+    it('copies each product’s governance status onto its row, and takes it away again keeping the index', async () => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({ directory });
+      await seedIndex(knex);
+      const counted = await firstPage(knex);
+      const byStatus = await firstPage(knex, { governance: ['failing'] });
+      const { finished_at: finishedAt } = await knex(
+        'marketplace_index_runs',
+      ).first();
+
+      await knex.migrate.down({ directory, name: GOVERNANCE_STATUS });
+      expect(
+        await knex.schema.hasColumn('marketplace_products', 'governance'),
+      ).toBe(false);
+      expect(
+        await knex.schema.hasColumn('marketplace_index_runs', 'changed_at'),
+      ).toBe(false);
+      expect(await countRows(knex, 'marketplace_products')).toBe(7);
+
+      await knex.migrate.latest({ directory });
+      const statuses = await knex('marketplace_products')
+        .select('entity_ref', 'governance')
+        .orderBy('entity_ref');
+      expect(statuses.map(row => row.governance)).toEqual([
+        'failing', // credit-risk-dashboard
+        'passing', // discount-offers
+        'warning', // entity-ratings
+        'passing', // ratings-feed
+        'failing', // rent-roll
+        null, // rentals: not evaluated
+        'passing', // tenancy-analytics
+      ]);
+      expect(await knex('marketplace_index_runs').first()).toMatchObject({
+        changed_at: finishedAt,
+      });
+      expect(await firstPage(knex)).toEqual(counted);
+      expect(await firstPage(knex, { governance: ['failing'] })).toEqual(
+        byStatus,
+      );
     });
 
     it('documents every table and column, and indexes search text by trigrams where it can', async () => {

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { isColumnFacet } from './facets';
 import { textMatches } from './searchTerm';
-import { GOVERNANCE_RESULTS, VALUES } from './tables';
+import { VALUES } from './tables';
 import type { MarketplaceFacet } from './types';
 
 /** One facet's selected values (OR-ed). */
@@ -26,6 +26,14 @@ export function isUnrestricted(conditions: ProductConditions): boolean {
   return conditions.words.length === 0 && conditions.selections.length === 0;
 }
 
+/** No term and no selection but of the facet columns: what whole-index counts can answer. */
+export function isColumnsOnly(conditions: ProductConditions): boolean {
+  return (
+    conditions.words.length === 0 &&
+    conditions.selections.every(s => isColumnFacet(s.facet))
+  );
+}
+
 /** The conditions without the selections of some facets: what those facets count under. */
 export function without(
   conditions: ProductConditions,
@@ -41,8 +49,8 @@ export function without(
 /**
  * Restricts a query on the products aliased `p` to those that match: every word of the
  * term, and for each selected facet one of its values. A single-valued facet is a column of
- * the product; tags and port types are rows of marketplace_product_values, the governance
- * status a row of governance_results, both found by entity ref.
+ * the product; tags and port types are rows of marketplace_product_values, found by entity
+ * ref.
  */
 export function whereProductMatches(
   db: Knex,
@@ -60,11 +68,6 @@ export function whereProductMatches(
   for (const { facet, values } of conditions.selections) {
     if (isColumnFacet(facet)) {
       query.whereIn(`p.${facet}`, values);
-    } else if (facet === 'governance') {
-      query.whereIn(
-        'p.entity_ref',
-        db(GOVERNANCE_RESULTS).select('entity_ref').whereIn('status', values),
-      );
     } else {
       query.whereIn(
         'p.entity_ref',

@@ -7,7 +7,7 @@ import {
   VALUES,
 } from './tables';
 
-/** The tables the marketplace's queries read. */
+/** The tables the marketplace's queries read, and the results each run copies from. */
 export const QUERIED_TABLES = [PRODUCTS, DETAILS, VALUES, GOVERNANCE_RESULTS];
 
 /** Autovacuum's defaults (PostgreSQL 13 and later): a base number of rows and a share. */
@@ -42,7 +42,7 @@ const over = (
  * Autovacuum does both once a share of a table changed, but only at its next round, and not
  * at all where it is turned off (as on the machine the benchmarks ran on), so each indexer
  * run applies autovacuum's thresholds itself. That covers governance_results too, which the
- * governance evaluator writes and the queries join. PostgreSQL counts a write in these
+ * governance evaluator writes and each run joins to copy the statuses. PostgreSQL counts a write in these
  * statistics a second or more after it, so a bulk write is seen by the run after; a table
  * never vacuumed nor analyzed is seen at once. SQLite keeps no statistics unless asked, and
  * its plans here were chosen without them: nothing is done there.

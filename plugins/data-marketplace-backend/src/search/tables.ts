@@ -1,3 +1,4 @@
+import type { GovernanceStatus } from '@datamesh/plugin-data-mesh-common';
 import type { Knex } from 'knex';
 import type { DbTimestamp } from '../database/tables';
 
@@ -39,6 +40,16 @@ export interface ProductRow {
   row_hash: string;
   /** metadata.etag of the entity the row was read from (migration 20261206000000). */
   source_etag: string | null;
+  /**
+   * The product's value rows as `facet:value` (migration 20261207000000): text[] on
+   * PostgreSQL, a JSON array on SQLite.
+   */
+  list_values: string[] | string;
+  /**
+   * The governance status copied from governance_results at the end of the indexer's last
+   * run (migration 20261208000000); null when not evaluated.
+   */
+  governance: GovernanceStatus | null;
   indexed_at: Date;
 }
 
@@ -64,4 +75,6 @@ export interface RunRow {
   written: number;
   removed: number;
   duration_ms: number;
+  /** When a run last wrote, removed or copied anything (migration 20261208000000). */
+  changed_at: DbTimestamp | null;
 }

@@ -16,7 +16,10 @@ import type { ProductCardEntity } from './types';
 
 /** A product as the index keeps it: its row (but the time it is written), details, values. */
 export interface IndexedProduct {
-  row: Omit<ProductRow, 'indexed_at' | 'source_etag'>;
+  row: Omit<
+    ProductRow,
+    'indexed_at' | 'source_etag' | 'list_values' | 'governance'
+  >;
   details: DetailRow;
   values: ValueRow[];
 }

@@ -203,7 +203,10 @@ export function seedEntity(seed: Seed): Entity {
 
 export const seededEntities = () => SEEDS.map(seedEntity);
 
-/** Fills the index with the seven products and the governance results with theirs. */
+/**
+ * Fills the index with the seven products and the governance results with theirs, then
+ * ends as a run does: statuses copied, the run recorded.
+ */
 export async function seedIndex(knex: Knex): Promise<void> {
   const store = await createIndexStore(knex);
   const at = new Date('2026-11-21T10:00:00Z');
@@ -214,13 +217,6 @@ export async function seedIndex(knex: Knex): Promise<void> {
   await store.write(products, {
     at,
     replacing: [],
-  });
-  await store.recordRun({
-    products: SEEDS.length,
-    written: SEEDS.length,
-    removed: 0,
-    durationMs: 12,
-    at,
   });
   const governance = await DatabaseGovernanceStore.create({
     database: databaseService(knex),
@@ -234,6 +230,14 @@ export async function seedIndex(knex: Knex): Promise<void> {
       record('ghost-product', 'failing'),
     ],
     remove: [],
+    at,
+  });
+  await store.recordRun({
+    products: SEEDS.length,
+    written: SEEDS.length,
+    removed: 0,
+    statusesCopied: await store.copyGovernanceStatuses(),
+    durationMs: 12,
     at,
   });
 }

@@ -1,0 +1,59 @@
+import { DatabaseGovernanceStore } from '../database';
+import { record } from '../database/__testUtils__/storeTestKit';
+import {
+  createIndexStore,
+  createTestDatabases,
+  databaseService,
+} from './__testUtils__/databases';
+import { ref, seedIndex } from './__testUtils__/seededIndex';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+
+describe.each(databases.eachSupportedId())(
+  'copying governance statuses onto the index on %s',
+  databaseId => {
+    it('copies the statuses that changed, clears those whose result is gone, and writes nothing when all agree', async () => {
+      const knex = await databases.init(databaseId);
+      await seedIndex(knex);
+      const store = await createIndexStore(knex);
+      const governance = await DatabaseGovernanceStore.create({
+        database: databaseService(knex),
+        skipMigrations: true,
+      });
+      const statuses = async () =>
+        Object.fromEntries(
+          (
+            await knex('marketplace_products').select(
+              'entity_ref',
+              'governance',
+            )
+          ).map(row => [row.entity_ref, row.governance]),
+        );
+      const before = await statuses();
+      expect(before[ref('entity-ratings')]).toBe('warning');
+
+      // Entity ratings now fails, rentals is evaluated for the first time, rent roll's
+      // result goes (as when its product leaves the catalog).
+      await governance.applyChanges({
+        write: [
+          record('entity-ratings', 'failing'),
+          record('rentals', 'passing'),
+        ],
+        remove: [ref('rent-roll')],
+        at: new Date('2026-11-21T11:00:00Z'),
+      });
+      expect(await statuses()).toEqual(before);
+
+      expect(await store.copyGovernanceStatuses()).toBe(3);
+      expect(await statuses()).toEqual({
+        ...before,
+        [ref('entity-ratings')]: 'failing',
+        [ref('rentals')]: 'passing',
+        [ref('rent-roll')]: null,
+      });
+      expect(await store.copyGovernanceStatuses()).toBe(0);
+    });
+  },
+);
