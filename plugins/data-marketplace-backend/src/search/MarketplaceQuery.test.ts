@@ -47,7 +47,8 @@ describe.each(databases.eachSupportedId())(
     beforeAll(async () => {
       knex = await databases.init(databaseId);
       await seedIndex(knex);
-      marketplace = new MarketplaceQuery(knex);
+      // Counting tags and port types from the kept whole-index counts where it can.
+      marketplace = new MarketplaceQuery(knex, { awaitWholeCounts: true });
     });
 
     const query = (request: Partial<MarketplaceQueryRequest>) =>
@@ -436,7 +437,9 @@ describe.each(databases.eachSupportedId())(
       const knex = await databases.init(databaseId);
       await seedIndex(knex);
       const store = await createIndexStore(knex);
-      const marketplace = new MarketplaceQuery(knex);
+      const marketplace = new MarketplaceQuery(knex, {
+        awaitWholeCounts: true,
+      });
       const query = (filters: MarketplaceQueryRequest['filters'] = {}) =>
         marketplace.query({
           filters,

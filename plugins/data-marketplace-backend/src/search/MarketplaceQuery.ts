@@ -62,9 +62,14 @@ export class MarketplaceQuery {
       maxListedTextMatches?: number;
       /** The most rows a count kept in memory may have; tests lower it. */
       maxKeptRows?: number;
+      /** Wait for the whole-index counts of tags and port types; tests set it. */
+      awaitWholeCounts?: boolean;
     } = {},
   ) {
-    this.whole = new WholeIndexCounts(db, options.maxKeptRows);
+    this.whole = new WholeIndexCounts(db, {
+      maxKeptRows: options.maxKeptRows,
+      awaitValues: options.awaitWholeCounts,
+    });
   }
 
   private readonly whole: WholeIndexCounts;
@@ -228,7 +233,7 @@ export class MarketplaceQuery {
       });
     }
     const whole = groups.some(group => isColumnsOnly(group.conditions))
-      ? await this.whole.listValueCombinations(version)
+      ? await this.whole.valuesByCombination(version)
       : undefined;
     const results = await Promise.all(
       groups.map(async group =>

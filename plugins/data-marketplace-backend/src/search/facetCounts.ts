@@ -36,19 +36,45 @@ export function splitListValue(listed: string): {
 const missedBy = (row: CombinationRow, selections: Selection[]) =>
   selections.filter(s => !s.values.includes(row[s.facet as ColumnFacet] ?? ''));
 
+/** The tags and port types of the products of one combination of the facet columns. */
+export interface CombinationValues {
+  combination: CombinationRow;
+  /** How many of its products have each facet:value. */
+  values: Map<string, number>;
+}
+
+/** The rows of the grouped count, by combination of the facet columns. */
+export function groupByCombination(
+  rows: ListValueCombinationRow[],
+): CombinationValues[] {
+  const groups = new Map<string, CombinationValues>();
+  for (const row of rows) {
+    const key = COLUMN_FACETS.map(facet => row[facet]).join('\n');
+    let group = groups.get(key);
+    if (!group) {
+      group = { combination: row, values: new Map() };
+      groups.set(key, group);
+    }
+    group.values.set(row.listed, Number(row.count));
+  }
+  return [...groups.values()];
+}
+
 /**
  * The counts of some many-valued facets (tags, port types) under selections of the facet
- * columns only, from the counts of every combination with every value (WholeIndexCounts).
+ * columns only, from the whole index's counts by combination (WholeIndexCounts).
  */
 export function countListValuesOf(
-  rows: ListValueCombinationRow[],
+  combinations: CombinationValues[],
   selections: Selection[],
   facets: ListFacet[],
 ): ListValueCount[] {
   const counts = new Map<string, number>();
-  for (const row of rows) {
-    if (missedBy(row, selections).length === 0) {
-      counts.set(row.listed, (counts.get(row.listed) ?? 0) + Number(row.count));
+  for (const { combination, values } of combinations) {
+    if (missedBy(combination, selections).length === 0) {
+      for (const [listed, count] of values) {
+        counts.set(listed, (counts.get(listed) ?? 0) + count);
+      }
     }
   }
   return [...counts]
