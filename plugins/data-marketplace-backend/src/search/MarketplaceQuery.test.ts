@@ -28,6 +28,17 @@ const databases = createTestDatabases();
 const names = (result: { items: Array<{ entityRef: string }> }) =>
   result.items.map(item => item.entityRef.replace('dataproduct:default/', ''));
 
+/** A request with the route's defaults for what it leaves out. */
+const fullRequest = (
+  request: Partial<MarketplaceQueryRequest>,
+): MarketplaceQueryRequest => ({
+  filters: {},
+  sort: 'relevance',
+  offset: 0,
+  limit: 24,
+  ...request,
+});
+
 const BY_NAME = [
   'credit-risk-dashboard',
   'discount-offers',
@@ -52,13 +63,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     const query = (request: Partial<MarketplaceQueryRequest>) =>
-      marketplace.query({
-        filters: {},
-        sort: 'relevance',
-        offset: 0,
-        limit: 24,
-        ...request,
-      });
+      marketplace.query(fullRequest(request));
 
     it('counts every facet over the whole index when nothing is selected', async () => {
       const result = await query({});
@@ -231,14 +236,9 @@ describe.each(databases.eachSupportedId())(
         { term: 'credit', filters: { governance: ['failing'] } },
       ];
       for (const request of requests) {
-        const full = {
-          filters: {},
-          sort: 'relevance' as const,
-          offset: 0,
-          limit: 24,
-          ...request,
-        };
-        expect(await matchingEach.query(full)).toEqual(await query(request));
+        expect(await matchingEach.query(fullRequest(request))).toEqual(
+          await query(request),
+        );
       }
     });
 
@@ -260,14 +260,9 @@ describe.each(databases.eachSupportedId())(
         { term: 'rent', filters: { domain: [ASSET] } },
       ];
       for (const request of requests) {
-        const full = {
-          filters: {},
-          sort: 'relevance' as const,
-          offset: 0,
-          limit: 24,
-          ...request,
-        };
-        expect(await keepingNothing.query(full)).toEqual(await query(request));
+        expect(await keepingNothing.query(fullRequest(request))).toEqual(
+          await query(request),
+        );
       }
     });
 
@@ -441,12 +436,7 @@ describe.each(databases.eachSupportedId())(
         awaitWholeCounts: true,
       });
       const query = (filters: MarketplaceQueryRequest['filters'] = {}) =>
-        marketplace.query({
-          filters,
-          sort: 'name',
-          offset: 0,
-          limit: 24,
-        });
+        marketplace.query(fullRequest({ filters, sort: 'name' }));
       const run = (at: string, removed: number) =>
         store.recordRun({
           products: 7 - removed,
@@ -480,12 +470,7 @@ describe.each(databases.eachSupportedId())(
       expect(after.facets.tag).toContainEqual({ value: 'rent', count: 1 });
       // Another replica, with nothing kept, gives the same.
       expect(
-        await new MarketplaceQuery(knex).query({
-          filters: {},
-          sort: 'name',
-          offset: 0,
-          limit: 24,
-        }),
+        await new MarketplaceQuery(knex).query(fullRequest({ sort: 'name' })),
       ).toEqual(after);
     });
   },
