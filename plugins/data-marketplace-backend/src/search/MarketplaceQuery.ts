@@ -55,6 +55,8 @@ const MAX_LISTED_TEXT_MATCHES = 5000;
  * any page without a term or a selected tag or port type (WholeIndexCounts).
  */
 export class MarketplaceQuery {
+  private readonly whole: WholeIndexCounts;
+
   constructor(
     private readonly db: Knex,
     private readonly options: {
@@ -71,8 +73,6 @@ export class MarketplaceQuery {
       awaitValues: options.awaitWholeCounts,
     });
   }
-
-  private readonly whole: WholeIndexCounts;
 
   async query(
     request: MarketplaceQueryRequest,
