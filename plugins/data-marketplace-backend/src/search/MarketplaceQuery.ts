@@ -126,11 +126,11 @@ export class MarketplaceQuery {
 
   /**
    * On PostgreSQL, the refs of the products that hold every word, when there are at most
-   * MAX_LISTED_TEXT_MATCHES: the four or five statements of a page then take them as a list
+   * MAX_LISTED_TEXT_MATCHES: the three to five statements of a page then take them as a list
    * instead of each matching the words again. Matching costs most of a search (each row the
    * trigram index finds is read and checked): at 10,000 products, a word in a fifth of them
    * took 10 to 20 ms per statement. A term that matches more is matched by each statement,
-   * rather than sending a long list four times. SQLite runs one statement at a time, on the
+   * rather than sending a long list to each. SQLite runs one statement at a time, on the
    * FTS5 table that matches quickly, and keeps that.
    */
   private async fewTextMatches(words: string[]): Promise<string[] | undefined> {

@@ -86,10 +86,10 @@ export function countListValuesOf(
  * The counts of the facet columns (domain, owner, type, classification, lifecycle,
  * governance status), and the number of matching products, from the counts of their
  * combinations (one grouped statement, or kept in memory). The combinations are counted
- * under the term and the other facets' selections; the selections of these six apply here. A combination that meets all of
- * them counts for every facet and the total; one that misses exactly one facet's selection
- * counts for that facet alone, as standard faceting counts a facet without its own
- * selection; one that misses more counts for none.
+ * under the term and the other facets' selections; the selections of these six apply here.
+ * A combination that meets all of them counts for every facet and the total; one that
+ * misses exactly one facet's selection counts for that facet alone, as standard faceting
+ * counts a facet without its own selection; one that misses more counts for none.
  */
 export function countColumnFacets(
   rows: CombinationRow[],
