@@ -45,6 +45,8 @@ const SHAPES: Array<[string, Partial<MarketplaceQueryRequest>]> = [
   ['first page', {}],
   ['first page, nothing kept', {}],
   ['search "ratings"', { term: 'ratings' }],
+  // A word in about a quarter of the products: more than a page lists its matches for.
+  ['search "leases"', { term: 'leases' }],
   ['one facet', { filters: { domain: ['domain:default/brokerage'] } }],
   [
     'one facet, nothing kept',

@@ -48,7 +48,7 @@ export interface IndexRun {
 
 /**
  * The write side of the marketplace index, in the plugin's own database. A product is
- * written whole in one transaction (row, details, facet values, on SQLite its search row),
+ * written whole in one transaction (row, details, facet values, search text),
  * keyed by entity ref, so two replicas writing the same product leave one right copy.
  */
 export class MarketplaceIndexStore {
@@ -117,16 +117,13 @@ export class MarketplaceIndexStore {
           .onConflict(['facet', 'value', 'entity_ref'])
           .ignore();
       }
-      if (!isPostgres(tx)) {
-        // SQLite runs in one process: no other replica writes search rows meanwhile.
-        for (const batch of chunks(products, ROWS_PER_INSERT)) {
-          await tx(SEARCH).insert(
-            batch.map(p => ({
-              entity_ref: p.details.entity_ref,
-              search_text: p.details.search_text,
-            })),
-          );
-        }
+      for (const batch of chunks(products, ROWS_PER_INSERT)) {
+        const insert = tx(SEARCH).insert(batch.map(p => p.search));
+        // SQLite's FTS5 table has no key to conflict on, and SQLite runs in one process: no
+        // other replica writes search rows between the delete above and this insert.
+        await (isPostgres(tx)
+          ? insert.onConflict('entity_ref').merge()
+          : insert);
       }
     });
   }
@@ -146,9 +143,7 @@ export class MarketplaceIndexStore {
   private async removeDependents(tx: Knex.Transaction, refs: string[]) {
     for (const batch of chunks(refs, REFS_PER_STATEMENT)) {
       await tx(VALUES).whereIn('entity_ref', batch).delete();
-      if (!isPostgres(tx)) {
-        await tx(SEARCH).whereIn('entity_ref', batch).delete();
-      }
+      await tx(SEARCH).whereIn('entity_ref', batch).delete();
     }
   }
 

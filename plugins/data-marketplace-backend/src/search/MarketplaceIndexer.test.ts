@@ -5,7 +5,6 @@ import { waitForCatalog } from '../service/__testUtils__/startMarketplaceBackend
 import { createTestDatabases } from './__testUtils__/databases';
 import { startIndexBackend } from './__testUtils__/startIndexBackend';
 import { MarketplaceQuery } from './MarketplaceQuery';
-import { isPostgres } from './tables';
 
 /**
  * The indexer in the plugin, fed by the real catalog with the data-mesh module reading the
@@ -166,12 +165,11 @@ describe.each(databases.eachSupportedId())(
       const remaining = DEMO_PRODUCTS.filter(
         r => r !== ref('rental-income-forecast'),
       );
-      // SQLite keeps the search text in an FTS5 table of its own as well.
       const tables = [
         'marketplace_products',
         'marketplace_product_details',
         'marketplace_product_values',
-        ...(isPostgres(knex) ? [] : ['marketplace_product_search']),
+        'marketplace_product_search',
       ];
       for (const table of tables) {
         expect({ table, refs: await indexedRefs(table) }).toEqual({

@@ -14,6 +14,7 @@ const TABLES = [
   'marketplace_product_details',
   'marketplace_product_values',
   'marketplace_index_runs',
+  'marketplace_product_search',
 ];
 const MIGRATION = '20261121120000_marketplace_index.js';
 /** Adds to the index (source_etag) and to governance (governance_inputs). */
@@ -22,15 +23,14 @@ const INCREMENTAL = '20261206000000_incremental_runs.js';
 const LIST_VALUES = '20261207000000_product_list_values.js';
 /** Adds each product's governance status to its row, and the index's version. */
 const GOVERNANCE_STATUS = '20261208000000_product_governance_status.js';
+/** Moves the search text out of the details, into a table of its own on PostgreSQL. */
+const SEARCH_TEXT = '20261209000000_product_search_text.js';
 const directory = DatabaseGovernanceStore.migrationsDirectory;
 
-/** The tables of the migration that exist, SQLite's FTS5 table among them. */
+/** The tables of the migrations that exist (on SQLite, the search table is FTS5's). */
 async function existingTables(knex: Knex): Promise<string[]> {
-  const tables = isPostgres(knex)
-    ? TABLES
-    : [...TABLES, 'marketplace_product_search'];
   const present: string[] = [];
-  for (const table of tables) {
+  for (const table of TABLES) {
     if (await knex.schema.hasTable(table)) {
       present.push(table);
     }
@@ -60,12 +60,13 @@ describe.each(databases.eachSupportedId())(
       const knex = await databases.init(databaseId);
       await knex.migrate.latest({ directory });
       const all = await existingTables(knex);
-      expect(all).toHaveLength(isPostgres(knex) ? 4 : 5);
+      expect(all).toHaveLength(5);
 
       await seedIndex(knex);
       expect(await countRows(knex, 'marketplace_products')).toBe(7);
       expect((await firstPage(knex)).totalItems).toBe(3);
 
+      await knex.migrate.down({ directory, name: SEARCH_TEXT });
       await knex.migrate.down({ directory, name: GOVERNANCE_STATUS });
       await knex.migrate.down({ directory, name: LIST_VALUES });
       await knex.migrate.down({ directory, name: INCREMENTAL });
@@ -198,6 +199,30 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('moves each product’s search text out of its details, and back again keeping the index', async () => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({ directory });
+      await seedIndex(knex);
+      const searched = await firstPage(knex);
+      const texts = async (table: string) =>
+        knex(table).select('entity_ref', 'search_text').orderBy('entity_ref');
+      const moved = await texts('marketplace_product_search');
+      expect(moved).toHaveLength(7);
+      expect(
+        await knex.schema.hasColumn('marketplace_product_details', 'search_text'),
+      ).toBe(false);
+
+      await knex.migrate.down({ directory, name: SEARCH_TEXT });
+      expect(await texts('marketplace_product_details')).toEqual(moved);
+      expect(await knex.schema.hasTable('marketplace_product_search')).toBe(
+        !isPostgres(knex), // SQLite's FTS5 table is the first migration's
+      );
+
+      await knex.migrate.latest({ directory });
+      expect(await texts('marketplace_product_search')).toEqual(moved);
+      expect(await firstPage(knex)).toEqual(searched);
+    });
+
     it('documents every table and column, and indexes search text by trigrams where it can', async () => {
       const knex = await databases.init(databaseId);
       await knex.migrate.latest({ directory });
@@ -224,7 +249,7 @@ describe.each(databases.eachSupportedId())(
         "SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'",
       );
       const { rows: indexes } = await knex.raw(
-        "SELECT indexdef FROM pg_indexes WHERE indexname = 'marketplace_product_details_search_idx'",
+        "SELECT indexdef FROM pg_indexes WHERE indexname = 'marketplace_product_search_text_idx'",
       );
       expect(indexes).toHaveLength(trigram.length);
     });

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { DETAILS, isPostgres, SEARCH } from './tables';
+import { isPostgres, SEARCH } from './tables';
 
 /** The words of a search term, lowercase, without repeats. */
 export function searchWords(term: string | undefined): string[] {
@@ -29,14 +29,14 @@ export function globPattern(text: string): string {
 
 /**
  * The entity refs of the products whose search text holds every word, anywhere.
- * PostgreSQL: `search_text LIKE '%word%'` on the products' details, which the trigram index
- * serves when the migration could create it. SQLite: the same match as GLOB on the FTS5
+ * PostgreSQL: `search_text LIKE '%word%'` on the products' search texts, which the trigram
+ * index serves when the migration could create it. SQLite: the same match as GLOB on the FTS5
  * trigram copy of the search text, which its index serves (FTS5 leaves a LIKE with an
  * ESCAPE clause to a scan of every row).
  */
 export function textMatches(db: Knex, words: string[]): Knex.QueryBuilder {
   const postgres = isPostgres(db);
-  const matching = db(postgres ? DETAILS : SEARCH).select('entity_ref');
+  const matching = db(SEARCH).select('entity_ref');
   for (const word of words) {
     if (postgres) {
       matching.whereRaw(LIKE('search_text'), [likePattern(word)]);

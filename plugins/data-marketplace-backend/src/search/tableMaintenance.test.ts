@@ -74,6 +74,7 @@ for (const databaseId of byDatabase(true)) {
       await store.write(products(300), { at: new Date(), replacing: [] });
       const written = [
         'marketplace_product_details',
+        'marketplace_product_search',
         'marketplace_product_values',
         PRODUCTS,
       ];

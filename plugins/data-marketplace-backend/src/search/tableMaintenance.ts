@@ -4,11 +4,18 @@ import {
   GOVERNANCE_RESULTS,
   isPostgres,
   PRODUCTS,
+  SEARCH,
   VALUES,
 } from './tables';
 
 /** The tables the marketplace's queries read, and the results each run copies from. */
-export const QUERIED_TABLES = [PRODUCTS, DETAILS, VALUES, GOVERNANCE_RESULTS];
+export const QUERIED_TABLES = [
+  PRODUCTS,
+  DETAILS,
+  VALUES,
+  SEARCH,
+  GOVERNANCE_RESULTS,
+];
 
 /** Autovacuum's defaults (PostgreSQL 13 and later): a base number of rows and a share. */
 const ANALYZE_AFTER = { rows: 50, share: 0.1 };

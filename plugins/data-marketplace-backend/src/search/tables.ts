@@ -7,7 +7,10 @@ export const PRODUCTS = 'marketplace_products';
 export const DETAILS = 'marketplace_product_details';
 export const VALUES = 'marketplace_product_values';
 export const RUNS = 'marketplace_index_runs';
-/** SQLite only: FTS5 (trigram) copy of each product's search_text. */
+/**
+ * Each product's search text (migration 20261209000000): a table with a trigram index on
+ * PostgreSQL, an FTS5 table with the trigram tokenizer on SQLite.
+ */
 export const SEARCH = 'marketplace_product_search';
 /** Written by the governance evaluator in the same database; queries join it. */
 export const GOVERNANCE_RESULTS = 'governance_results';
@@ -57,9 +60,14 @@ export interface DetailRow {
   entity_ref: string;
   description: string | null;
   purpose: string | null;
-  search_text: string;
   /** JSON of a StoredCard. */
   card: string;
+}
+
+export interface SearchRow {
+  entity_ref: string;
+  /** Lowercase: title, name, description, purpose, tags, port names and addresses. */
+  search_text: string;
 }
 
 export interface ValueRow {

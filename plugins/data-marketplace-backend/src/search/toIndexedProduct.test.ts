@@ -63,8 +63,8 @@ describe('toIndexedProduct', () => {
   });
 
   it('searches names, texts, tags, ports and the domain’s name, in lower case', () => {
-    const { details } = toIndexedProduct(product());
-    expect(details.search_text.split('\n')).toEqual([
+    const { search } = toIndexedProduct(product());
+    expect(search.search_text.split('\n')).toEqual([
       'lease book',
       'lease-book',
       'every lease, booked.',

@@ -10,11 +10,15 @@ import {
   MAX_VALUE_LENGTH,
   type DetailRow,
   type ProductRow,
+  type SearchRow,
   type ValueRow,
 } from './tables';
 import type { ProductCardEntity } from './types';
 
-/** A product as the index keeps it: its row (but the time it is written), details, values. */
+/**
+ * A product as the index keeps it: its row (but the time it is written), details, values
+ * and search text.
+ */
 export interface IndexedProduct {
   row: Omit<
     ProductRow,
@@ -22,6 +26,7 @@ export interface IndexedProduct {
   >;
   details: DetailRow;
   values: ValueRow[];
+  search: SearchRow;
 }
 
 /** What the card stores: the entity trimmed to what a card shows, and the consumer count. */
@@ -224,7 +229,6 @@ export function toIndexedProduct(entity: Entity): IndexedProduct {
     entity_ref: entityRef,
     description,
     purpose,
-    search_text: searchText,
     card: JSON.stringify(storedCard),
   };
   const values = listValues(
@@ -240,5 +244,10 @@ export function toIndexedProduct(entity: Entity): IndexedProduct {
     .update(JSON.stringify([row, values, description, purpose, searchText]))
     .update(details.card)
     .digest('hex');
-  return { row, details, values };
+  return {
+    row,
+    details,
+    values,
+    search: { entity_ref: entityRef, search_text: searchText },
+  };
 }
