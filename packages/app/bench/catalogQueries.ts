@@ -18,7 +18,8 @@
  * backend is still busy with it (the catalog stitching, governance evaluating every product
  * and the catalog taking up their statuses, the index rewriting them), which is not how a
  * portal spends its days. BENCH_ROUNDS=40 rounds per shape; BENCH_CATALOG_ROUNDS (by default
- * the same) for the catalog's side alone, whose requests take seconds each at 100,000.
+ * the same) for the catalog's side alone, whose requests take seconds each at 100,000, and
+ * BENCH_CATALOG_WARMUP (by default 3) warm-up rounds before them.
  */
 import { personaToken, poll, startBenchPortal } from './benchPortal';
 
@@ -27,6 +28,7 @@ const count = Number(args.find(a => /^\d+$/.test(a)) ?? 10000);
 const postgres = args.includes('--postgres');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 const CATALOG_ROUNDS = Number(process.env.BENCH_CATALOG_ROUNDS ?? ROUNDS);
+const CATALOG_WARMUP = Number(process.env.BENCH_CATALOG_WARMUP ?? 3);
 const SETTLE_MINUTES = Number(process.env.BENCH_SETTLE_MINUTES ?? 0);
 const PROCESSING_INTERVAL = process.env.BENCH_PROCESSING_INTERVAL_MINUTES
   ? Number(process.env.BENCH_PROCESSING_INTERVAL_MINUTES)
@@ -243,13 +245,13 @@ async function main() {
       const page: number[] = [];
       const facets: number[] = [];
       const both: number[] = [];
-      for (let round = 0; round < CATALOG_ROUNDS + 3; round++) {
+      for (let round = 0; round < CATALOG_ROUNDS + CATALOG_WARMUP; round++) {
         const start = performance.now();
         const [p, f] = await Promise.all([
           timed(pageUrl(portal.baseUrl, shape), token),
           timed(facetsUrl(portal.baseUrl, shape), token),
         ]);
-        if (round < 3) continue; // warm-up
+        if (round < CATALOG_WARMUP) continue;
         page.push(p);
         facets.push(f);
         both.push(performance.now() - start);

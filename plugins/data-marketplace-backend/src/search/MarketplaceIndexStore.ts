@@ -12,6 +12,7 @@ import {
   PRODUCTS,
   RUNS,
   SEARCH,
+  SEARCH_COPIED_COLUMNS,
   VALUES,
   type ProductRow,
   type RunRow,
@@ -31,6 +32,13 @@ const REFS_PER_STATEMENT = 500;
 function listValuesColumn(db: Knex, values: ValueRow[]): string[] | string {
   const list = values.map(v => `${v.facet}:${v.value}`);
   return isPostgres(db) ? list : JSON.stringify(list);
+}
+
+function pick<T extends object, K extends keyof T>(
+  from: T,
+  keys: readonly K[],
+): Pick<T, K> {
+  return Object.fromEntries(keys.map(key => [key, from[key]])) as Pick<T, K>;
 }
 
 /** A product as indexed, with the catalog version it was read at. */
@@ -117,13 +125,20 @@ export class MarketplaceIndexStore {
           .onConflict(['facet', 'value', 'entity_ref'])
           .ignore();
       }
-      for (const batch of chunks(products, ROWS_PER_INSERT)) {
-        const insert = tx(SEARCH).insert(batch.map(p => p.search));
-        // SQLite's FTS5 table has no key to conflict on, and SQLite runs in one process: no
-        // other replica writes search rows between the delete above and this insert.
-        await (isPostgres(tx)
-          ? insert.onConflict('entity_ref').merge()
-          : insert);
+      if (isPostgres(tx)) {
+        const searchRows = rows.map((row, i) => ({
+          ...products[i].search,
+          ...pick(row, SEARCH_COPIED_COLUMNS),
+        }));
+        for (const batch of chunks(searchRows, ROWS_PER_INSERT)) {
+          await tx(SEARCH).insert(batch).onConflict('entity_ref').merge();
+        }
+      } else {
+        // SQLite runs in one process: no other replica writes search rows between the
+        // delete above and this insert (FTS5's table has no key to conflict on).
+        for (const batch of chunks(products, ROWS_PER_INSERT)) {
+          await tx(SEARCH).insert(batch.map(p => p.search));
+        }
       }
     });
   }
@@ -133,17 +148,26 @@ export class MarketplaceIndexStore {
     for (const batch of chunks(refs, REFS_PER_STATEMENT)) {
       await this.db.transaction(async tx => {
         await this.removeDependents(tx, batch);
+        if (isPostgres(tx)) {
+          await tx(SEARCH).whereIn('entity_ref', batch).delete();
+        }
         await tx(DETAILS).whereIn('entity_ref', batch).delete();
         await tx(PRODUCTS).whereIn('entity_ref', batch).delete();
       });
     }
   }
 
-  /** The rows keyed by product that a write does not overwrite: facet values, search rows. */
+  /**
+   * The rows keyed by product that a write does not overwrite: facet values, and SQLite's
+   * search rows. PostgreSQL's search rows are overwritten, keeping the governance status
+   * they copied, as the product row keeps its own.
+   */
   private async removeDependents(tx: Knex.Transaction, refs: string[]) {
     for (const batch of chunks(refs, REFS_PER_STATEMENT)) {
       await tx(VALUES).whereIn('entity_ref', batch).delete();
-      await tx(SEARCH).whereIn('entity_ref', batch).delete();
+      if (!isPostgres(tx)) {
+        await tx(SEARCH).whereIn('entity_ref', batch).delete();
+      }
     }
   }
 

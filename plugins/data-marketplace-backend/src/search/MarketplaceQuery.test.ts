@@ -222,26 +222,6 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
-    it('answers a term the same whether its matches are listed once or matched by each statement', async () => {
-      // A limit of one match: terms matching more are matched by each statement instead.
-      const matchingEach = new MarketplaceQuery(knex, {
-        maxListedTextMatches: 1,
-      });
-      const requests: Array<Partial<MarketplaceQueryRequest>> = [
-        { term: 'ratings' },
-        { term: 'ratings', filters: { classification: ['confidential'] } },
-        { term: 'rent', filters: { tag: ['leases'] }, sort: 'newest' },
-        { term: 'rent roll' },
-        { term: '100' },
-        { term: 'credit', filters: { governance: ['failing'] } },
-      ];
-      for (const request of requests) {
-        expect(await matchingEach.query(fullRequest(request))).toEqual(
-          await query(request),
-        );
-      }
-    });
-
     it('counts the same from the whole-index counts kept in memory as in the database', async () => {
       // Nothing may be kept: every count is a statement.
       const keepingNothing = new MarketplaceQuery(knex, { maxKeptRows: 0 });

@@ -12,20 +12,14 @@ import { isColumnFacet, LIST_FACETS, type ListFacet } from './facets';
 import {
   isColumnsOnly,
   isUnrestricted,
+  productSource,
   whereProductMatches,
   without,
   type ProductConditions,
 } from './productConditions';
 import { productOrder } from './productOrder';
-import { searchWords, textMatches } from './searchTerm';
-import {
-  DETAILS,
-  INDEX_RUN_ID,
-  isPostgres,
-  PRODUCTS,
-  RUNS,
-  type RunRow,
-} from './tables';
+import { searchWords } from './searchTerm';
+import { DETAILS, INDEX_RUN_ID, PRODUCTS, RUNS, type RunRow } from './tables';
 import type { StoredCard } from './toIndexedProduct';
 import {
   MARKETPLACE_FACETS,
@@ -36,9 +30,6 @@ import {
   type ProductCard,
 } from './types';
 import { WholeIndexCounts } from './WholeIndexCounts';
-
-/** The most products a term's matches are listed for (see fewTextMatches). */
-const MAX_LISTED_TEXT_MATCHES = 5000;
 
 /**
  * The marketplace's queries on its index. Standard faceting: values OR-ed within a facet and
@@ -51,17 +42,18 @@ const MAX_LISTED_TEXT_MATCHES = 5000;
  *   facet is counted without its own selection (facetCounts.ts);
  * - the tags and port types: one grouped count, or one per selected many-valued facet.
  *
- * Counts over the whole index are kept in memory until a run changes the index, and count
- * any page without a term or a selected tag or port type (WholeIndexCounts).
+ * On PostgreSQL, the statements of a page with a term read the products' search rows, which
+ * copy what they filter, count and sort on, and each matches the term on the rows it reads
+ * (productSource). Counts over the whole index are kept in memory until a run changes the
+ * index, and count any page without a term or a selected tag or port type
+ * (WholeIndexCounts).
  */
 export class MarketplaceQuery {
   private readonly whole: WholeIndexCounts;
 
   constructor(
     private readonly db: Knex,
-    private readonly options: {
-      /** The most products a term's matches are listed for; tests lower it. */
-      maxListedTextMatches?: number;
+    options: {
       /** The most rows a count kept in memory may have; tests lower it. */
       maxKeptRows?: number;
       /** Wait for the whole-index counts of tags and port types; tests set it. */
@@ -78,13 +70,9 @@ export class MarketplaceQuery {
     request: MarketplaceQueryRequest,
   ): Promise<MarketplaceQueryResult> {
     const words = searchWords(request.term);
-    const [matches, version] = await Promise.all([
-      this.fewTextMatches(words),
-      this.indexVersion(),
-    ]);
+    const version = await this.indexVersion();
     const conditions: ProductConditions = {
       words,
-      textMatches: matches,
       selections: MARKETPLACE_FACETS.flatMap(facet => {
         const values = [...new Set(request.filters[facet] ?? [])];
         return values.length ? [{ facet, values }] : [];
@@ -124,27 +112,6 @@ export class MarketplaceQuery {
     };
   }
 
-  /**
-   * On PostgreSQL, the refs of the products that hold every word, when there are at most
-   * MAX_LISTED_TEXT_MATCHES: the three to five statements of a page then take them as a list
-   * instead of each matching the words again. Matching costs most of a search (each row the
-   * trigram index finds is read and checked): at 10,000 products, a word in a fifth of them
-   * took 10 to 20 ms per statement. A term that matches more is matched by each statement,
-   * rather than sending a long list to each. SQLite runs one statement at a time, on the
-   * FTS5 table that matches quickly, and keeps that.
-   */
-  private async fewTextMatches(words: string[]): Promise<string[] | undefined> {
-    if (words.length === 0 || !isPostgres(this.db)) {
-      return undefined;
-    }
-    const max = this.options.maxListedTextMatches ?? MAX_LISTED_TEXT_MATCHES;
-    const rows: Array<{ entity_ref: string }> = await textMatches(
-      this.db,
-      words,
-    ).limit(max + 1);
-    return rows.length > max ? undefined : rows.map(row => row.entity_ref);
-  }
-
   /** The entity refs of the page, in order. */
   private async pageRefs(
     request: MarketplaceQueryRequest,
@@ -152,7 +119,9 @@ export class MarketplaceQuery {
   ): Promise<string[]> {
     const { db } = this;
     const order = productOrder(db, request.sort, conditions.words);
-    const rows: Array<{ entity_ref: string }> = await db(`${PRODUCTS} as p`)
+    const rows: Array<{ entity_ref: string }> = await db(
+      productSource(db, conditions),
+    )
       .select('p.entity_ref')
       .modify(q => whereProductMatches(db, q, conditions))
       .orderByRaw(order.sql, order.bindings)

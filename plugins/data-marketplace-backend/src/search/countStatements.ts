@@ -8,6 +8,7 @@ import {
 import { COLUMN_FACETS, type ListFacet } from './facets';
 import {
   isUnrestricted,
+  productSource,
   whereProductMatches,
   type ProductConditions,
 } from './productConditions';
@@ -30,7 +31,7 @@ export async function countCombinations(
   db: Knex,
   conditions: ProductConditions,
 ): Promise<CombinationRow[]> {
-  return (await db(`${PRODUCTS} as p`)
+  return (await db(productSource(db, conditions))
     .select(COLUMNS)
     .count({ count: '*' })
     .modify(q => whereProductMatches(db, q, conditions))
@@ -55,7 +56,7 @@ export async function countListValues(
   // once, by whatever finds them, and no value row is joined back by entity ref. CROSS
   // JOIN keeps SQLite from reading the list before the product.
   const rows: Array<{ value: string; count: number | string }> = await db(
-    `${PRODUCTS} as p`,
+    productSource(db, conditions),
   )
     .crossJoin(listedValues(db))
     .select('lv.value')

@@ -3,7 +3,7 @@ import { DatabaseGovernanceStore } from '../database';
 import { createTestDatabases } from './__testUtils__/databases';
 import { seedIndex } from './__testUtils__/seededIndex';
 import { MarketplaceQuery } from './MarketplaceQuery';
-import { isPostgres } from './tables';
+import { isPostgres, SEARCH_COPIED_COLUMNS } from './tables';
 import type { MarketplaceQueryRequest } from './types';
 
 jest.setTimeout(60_000);
@@ -209,7 +209,10 @@ describe.each(databases.eachSupportedId())(
       const moved = await texts('marketplace_product_search');
       expect(moved).toHaveLength(7);
       expect(
-        await knex.schema.hasColumn('marketplace_product_details', 'search_text'),
+        await knex.schema.hasColumn(
+          'marketplace_product_details',
+          'search_text',
+        ),
       ).toBe(false);
 
       await knex.migrate.down({ directory, name: SEARCH_TEXT });
@@ -220,6 +223,18 @@ describe.each(databases.eachSupportedId())(
 
       await knex.migrate.latest({ directory });
       expect(await texts('marketplace_product_search')).toEqual(moved);
+      // On PostgreSQL, with a copy of what a page with a term filters, counts and sorts on.
+      const copied = async (table: string) =>
+        knex(table)
+          .select('entity_ref', ...SEARCH_COPIED_COLUMNS, 'governance')
+          .orderBy('entity_ref');
+      expect(
+        await copied(
+          isPostgres(knex)
+            ? 'marketplace_product_search'
+            : 'marketplace_products',
+        ),
+      ).toEqual(await copied('marketplace_products'));
       expect(await firstPage(knex)).toEqual(searched);
     });
 

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { isColumnFacet } from './facets';
-import { textMatches } from './searchTerm';
-import { VALUES } from './tables';
+import { LIKE, likePattern, textMatches } from './searchTerm';
+import { isPostgres, PRODUCTS, SEARCH, VALUES } from './tables';
 import type { MarketplaceFacet } from './types';
 
 /** One facet's selected values (OR-ed). */
@@ -15,11 +15,6 @@ export interface ProductConditions {
   /** Lowercase words, each of which must appear in the product's search text. */
   words: string[];
   selections: Selection[];
-  /**
-   * The refs of the products whose search text holds every word, when they were looked up
-   * once for all the statements of a page; otherwise each statement matches the words.
-   */
-  textMatches?: string[];
 }
 
 export function isUnrestricted(conditions: ProductConditions): boolean {
@@ -41,13 +36,26 @@ export function without(
 ): ProductConditions {
   return {
     words: conditions.words,
-    textMatches: conditions.textMatches,
     selections: conditions.selections.filter(s => !leaveOut(s.facet)),
   };
 }
 
 /**
- * Restricts a query on the products aliased `p` to those that match: every word of the
+ * On PostgreSQL, a page with a term reads the products' search rows, which hold a copy of
+ * what it filters, counts and sorts on: the statements match the term on the rows they read
+ * instead of joining the matches to the products by entity ref.
+ */
+function readsSearchRows(db: Knex, conditions: ProductConditions): boolean {
+  return isPostgres(db) && conditions.words.length > 0;
+}
+
+/** The table the statements of a page read products from, aliased `p`. */
+export function productSource(db: Knex, conditions: ProductConditions): string {
+  return `${readsSearchRows(db, conditions) ? SEARCH : PRODUCTS} as p`;
+}
+
+/**
+ * Restricts a query on the products aliased `p` (from productSource) to those that match: every word of the
  * term, and for each selected facet one of its values. A single-valued facet is a column of
  * the product; tags and port types are rows of marketplace_product_values, found by entity
  * ref.
@@ -57,11 +65,10 @@ export function whereProductMatches(
   query: Knex.QueryBuilder,
   conditions: ProductConditions,
 ) {
-  if (conditions.textMatches) {
-    // One array parameter however many there are (PostgreSQL only).
-    query.whereRaw('p.entity_ref = ANY(CAST(? AS text[]))', [
-      postgresTextArray(conditions.textMatches),
-    ]);
+  if (readsSearchRows(db, conditions)) {
+    for (const word of conditions.words) {
+      query.whereRaw(LIKE('p.search_text'), [likePattern(word)]);
+    }
   } else if (conditions.words.length > 0) {
     query.whereIn('p.entity_ref', textMatches(db, conditions.words));
   }
@@ -78,10 +85,4 @@ export function whereProductMatches(
       );
     }
   }
-}
-
-/** A PostgreSQL array literal of texts: each quoted, its backslashes and quotes escaped. */
-export function postgresTextArray(values: string[]): string {
-  const quoted = values.map(v => `"${v.replace(/[\\"]/g, c => `\\${c}`)}"`);
-  return `{${quoted.join(',')}}`;
 }

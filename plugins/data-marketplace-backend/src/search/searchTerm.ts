@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { isPostgres, SEARCH } from './tables';
+import { SEARCH } from './tables';
 
 /** The words of a search term, lowercase, without repeats. */
 export function searchWords(term: string | undefined): string[] {
@@ -28,21 +28,15 @@ export function globPattern(text: string): string {
 }
 
 /**
- * The entity refs of the products whose search text holds every word, anywhere.
- * PostgreSQL: `search_text LIKE '%word%'` on the products' search texts, which the trigram
- * index serves when the migration could create it. SQLite: the same match as GLOB on the FTS5
- * trigram copy of the search text, which its index serves (FTS5 leaves a LIKE with an
- * ESCAPE clause to a scan of every row).
+ * SQLite: the entity refs of the products whose search text holds every word, anywhere,
+ * matched as GLOB on the FTS5 trigram table, which its index serves (FTS5 leaves a LIKE
+ * with an ESCAPE clause to a scan of every row). PostgreSQL matches on the search rows a
+ * page reads instead (productSource).
  */
 export function textMatches(db: Knex, words: string[]): Knex.QueryBuilder {
-  const postgres = isPostgres(db);
   const matching = db(SEARCH).select('entity_ref');
   for (const word of words) {
-    if (postgres) {
-      matching.whereRaw(LIKE('search_text'), [likePattern(word)]);
-    } else {
-      matching.whereRaw('search_text GLOB ?', [globPattern(word)]);
-    }
+    matching.whereRaw('search_text GLOB ?', [globPattern(word)]);
   }
   return matching;
 }

@@ -8,8 +8,10 @@ export const DETAILS = 'marketplace_product_details';
 export const VALUES = 'marketplace_product_values';
 export const RUNS = 'marketplace_index_runs';
 /**
- * Each product's search text (migration 20261209000000): a table with a trigram index on
- * PostgreSQL, an FTS5 table with the trigram tokenizer on SQLite.
+ * Each product's search text (migration 20261209000000): on SQLite an FTS5 table with the
+ * trigram tokenizer; on PostgreSQL a table with a trigram index that also holds a copy of
+ * the product's columns a page filters, counts and sorts on (SEARCH_COPIED_COLUMNS, the
+ * governance status and list_values), from which a page with a term is answered alone.
  */
 export const SEARCH = 'marketplace_product_search';
 /** Written by the governance evaluator in the same database; queries join it. */
@@ -69,6 +71,23 @@ export interface SearchRow {
   /** Lowercase: title, name, description, purpose, tags, port names and addresses. */
   search_text: string;
 }
+
+/**
+ * The columns of a product row its search row copies on PostgreSQL, as written; the
+ * governance status is copied with the product's at the end of each run.
+ */
+export const SEARCH_COPIED_COLUMNS = [
+  'sort_title',
+  'name',
+  'domain',
+  'owner',
+  'type',
+  'classification',
+  'lifecycle',
+  'consumer_count',
+  'listed_at',
+  'list_values',
+] as const;
 
 export interface ValueRow {
   entity_ref: string;
