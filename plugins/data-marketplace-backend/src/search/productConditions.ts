@@ -55,10 +55,10 @@ export function productSource(db: Knex, conditions: ProductConditions): string {
 }
 
 /**
- * Restricts a query on the products aliased `p` (from productSource) to those that match: every word of the
- * term, and for each selected facet one of its values. A single-valued facet is a column of
- * the product; tags and port types are rows of marketplace_product_values, found by entity
- * ref.
+ * Restricts a query on the products aliased `p` (from productSource) to those that match:
+ * every word of the term, and for each selected facet one of its values. A single-valued
+ * facet is a column of the product; tags and port types are rows of
+ * marketplace_product_values, found by entity ref.
  */
 export function whereProductMatches(
   db: Knex,
