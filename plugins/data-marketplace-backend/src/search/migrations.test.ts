@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { DatabaseGovernanceStore } from '../database';
 import { createTestDatabases } from './__testUtils__/databases';
-import { seedIndex } from './__testUtils__/seededIndex';
+import { BROKERAGE, seedIndex } from './__testUtils__/seededIndex';
 import { MarketplaceQuery } from './MarketplaceQuery';
 import { isPostgres, SEARCH_COPIED_COLUMNS } from './tables';
 import type { MarketplaceQueryRequest } from './types';
@@ -25,6 +25,8 @@ const LIST_VALUES = '20261207000000_product_list_values.js';
 const GOVERNANCE_STATUS = '20261208000000_product_governance_status.js';
 /** Moves the search text out of the details, into a table of its own on PostgreSQL. */
 const SEARCH_TEXT = '20261209000000_product_search_text.js';
+/** Carries the facet columns in the index of the order by name. */
+const COVERING_TITLE = '20261210000000_covering_title_index.js';
 const directory = DatabaseGovernanceStore.migrationsDirectory;
 
 /** The tables of the migrations that exist (on SQLite, the search table is FTS5's). */
@@ -40,6 +42,52 @@ async function existingTables(knex: Knex): Promise<string[]> {
 
 const countRows = async (knex: Knex, table: string) =>
   Number((await knex(table).count({ n: '*' }))[0].n);
+
+/**
+ * How the statement that lists a page's entity refs reads the products, when it is made to
+ * walk the title order (no scan of the table, no sort): the plan's scan of \`p\`.
+ */
+async function titleIndexPlan(
+  knex: Knex,
+  page: (k: Knex) => Promise<unknown>,
+): Promise<string> {
+  const statements: Array<{ sql: string; bindings: Knex.RawBinding[] }> = [];
+  const capture = (q: { sql: string; bindings: Knex.RawBinding[] }) => {
+    if (/^select [`"]p[`"]\.[`"]entity_ref[`"] from/i.test(q.sql)) {
+      // As a raw statement takes them: PostgreSQL's numbered bindings back to knex's.
+      statements.push({ ...q, sql: q.sql.replace(/\$\d+/g, '?') });
+    }
+  };
+  knex.on('query', capture);
+  await page(knex);
+  knex.removeListener('query', capture);
+  expect(statements).toHaveLength(1);
+  const [{ sql, bindings }] = statements;
+  if (!isPostgres(knex)) {
+    const forced = sql.replace(
+      /(as `p`)/,
+      '$1 INDEXED BY marketplace_products_title_idx',
+    );
+    const rows = await knex.raw(`EXPLAIN QUERY PLAN ${forced}`, bindings);
+    return rows
+      .map((r: any) => String(r.detail))
+      .filter((detail: string) => detail.startsWith('SCAN p'))
+      .join('; ');
+  }
+  return knex.transaction(async tx => {
+    await tx.raw('SET LOCAL enable_seqscan = off');
+    await tx.raw('SET LOCAL enable_bitmapscan = off');
+    await tx.raw('SET LOCAL enable_sort = off');
+    const { rows } = await tx.raw(`EXPLAIN ${sql}`, bindings);
+    return rows
+      .map(
+        (r: any) =>
+          r['QUERY PLAN'].match(/(Index (?:Only )?Scan using \S+)/)?.[1],
+      )
+      .filter(Boolean)
+      .join('; ');
+  });
+}
 
 const firstPage = (
   knex: Knex,
@@ -66,6 +114,7 @@ describe.each(databases.eachSupportedId())(
       expect(await countRows(knex, 'marketplace_products')).toBe(7);
       expect((await firstPage(knex)).totalItems).toBe(3);
 
+      await knex.migrate.down({ directory, name: COVERING_TITLE });
       await knex.migrate.down({ directory, name: SEARCH_TEXT });
       await knex.migrate.down({ directory, name: GOVERNANCE_STATUS });
       await knex.migrate.down({ directory, name: LIST_VALUES });
@@ -236,6 +285,45 @@ describe.each(databases.eachSupportedId())(
         expect(await copied(table)).toEqual(products);
       }
       expect(await firstPage(knex)).toEqual(searched);
+    });
+
+    it('reads a page of a selection of the facet columns in title order from the title index alone, and comes down keeping the pages', async () => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({ directory });
+      await seedIndex(knex);
+      const selection = {
+        domain: [BROKERAGE],
+        classification: ['internal', 'confidential'],
+        lifecycle: ['production'],
+      };
+      const page = (k: Knex) =>
+        new MarketplaceQuery(k).query({
+          term: '',
+          filters: selection,
+          sort: 'name',
+          offset: 0,
+          limit: 24,
+        });
+      const selected = await page(knex);
+      expect(selected.items.map(item => item.entityRef)).toEqual([
+        'dataproduct:default/entity-ratings',
+        'dataproduct:default/tenancy-analytics',
+      ]);
+      expect(await titleIndexPlan(knex, page)).toEqual(
+        isPostgres(knex)
+          ? 'Index Only Scan using marketplace_products_title_idx'
+          : 'SCAN p USING COVERING INDEX marketplace_products_title_idx',
+      );
+
+      await knex.migrate.down({ directory, name: COVERING_TITLE });
+      expect(await titleIndexPlan(knex, page)).toEqual(
+        isPostgres(knex)
+          ? 'Index Scan using marketplace_products_title_idx'
+          : 'SCAN p USING INDEX marketplace_products_title_idx',
+      );
+      expect(await page(knex)).toEqual(selected);
+      await knex.migrate.latest({ directory });
+      expect(await page(knex)).toEqual(selected);
     });
 
     it('documents every table and column, and indexes search text by trigrams where it can', async () => {
