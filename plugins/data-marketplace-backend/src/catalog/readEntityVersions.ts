@@ -4,8 +4,13 @@ import { entityRefOf } from './entityRefOf';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { queryEntityPages } from './queryEntityPages';
 
-/** Entities per catalog page: versions are small, so pages can be large. */
-const PAGE_SIZE = 1000;
+/**
+ * Entities per catalog page. Large, because each page costs the catalog more than the one
+ * before: it finds the entities after the cursor by walking the filter's matches from the
+ * first (on PostgreSQL, catalog 4.0). At 100,000 products the 101 pages of 1,000 took the
+ * bench portal 28 s, the 11 pages of 10,000 took 5 to 7 s. A page of versions is about 1.5 MB.
+ */
+export const VERSIONS_PAGE_SIZE = 10_000;
 
 /** The fields that name an entity and its version, and nothing else. */
 const VERSION_FIELDS = [
@@ -28,12 +33,13 @@ export async function readEntityVersions(
   credentials: BackstageCredentials,
   filter: EntityFilterQuery,
   signal?: AbortSignal,
+  pageSize = VERSIONS_PAGE_SIZE,
 ): Promise<Map<string, string> | undefined> {
   const versions = new Map<string, string>();
   for await (const page of queryEntityPages(catalog, credentials, {
     filter,
     fields: VERSION_FIELDS,
-    pageSize: PAGE_SIZE,
+    pageSize,
   })) {
     for (const entity of page) {
       versions.set(entityRefOf(entity), entity.metadata.etag ?? '');
