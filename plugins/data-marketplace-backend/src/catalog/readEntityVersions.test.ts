@@ -10,15 +10,15 @@ import {
   type CatalogService,
 } from '@backstage/plugin-catalog-node';
 import catalogModuleDataMesh from '@datamesh/plugin-catalog-backend-module-data-mesh';
-import { resolve } from 'path';
+import { demoCatalogConfig } from '../service/__testUtils__/startMarketplaceBackend';
 import { readEntityVersions } from './readEntityVersions';
 
 jest.setTimeout(60_000);
 
-/** The repository's demo catalog (Premium Offices): five data products. */
-const demoCatalog = resolve(__dirname, '../../../../catalog-info/all.yaml');
-
-/** The real catalog on the demo mesh, and the catalog service a plugin is given. */
+/**
+ * The real catalog on the demo mesh (five data products), and the catalog service a plugin
+ * is given.
+ */
 async function startCatalog() {
   let catalog: CatalogService | undefined;
   const probe = createBackendPlugin({
@@ -38,25 +38,7 @@ async function startCatalog() {
       catalogModuleDataMesh,
       probe,
       mockServices.rootConfig.factory({
-        data: {
-          catalog: {
-            rules: [
-              {
-                allow: [
-                  'DataProduct',
-                  'Domain',
-                  'API',
-                  'Group',
-                  'User',
-                  'Location',
-                  'Component',
-                  'System',
-                ],
-              },
-            ],
-            locations: [{ type: 'file', target: demoCatalog }],
-          },
-        },
+        data: { catalog: demoCatalogConfig() },
       }),
     ],
   });

@@ -28,31 +28,38 @@ type TestScheduler = SchedulerService & {
   waitForTask(id: string): Promise<void>;
 };
 
+/** The catalog's config: the demo mesh, with the kinds it holds allowed. */
+export function demoCatalogConfig(
+  catalogProcessingInterval?: JsonObject,
+): JsonObject {
+  return {
+    rules: [
+      {
+        allow: [
+          'DataProduct',
+          'Domain',
+          'API',
+          'Group',
+          'User',
+          'Location',
+          'Component',
+          'System',
+        ],
+      },
+    ],
+    locations: [{ type: 'file', target: demoCatalog }],
+    ...(catalogProcessingInterval
+      ? { processingInterval: catalogProcessingInterval }
+      : {}),
+  };
+}
+
 function configData(
   policies: JsonObject[],
   catalogProcessingInterval?: JsonObject,
 ): JsonObject {
   return {
-    catalog: {
-      rules: [
-        {
-          allow: [
-            'DataProduct',
-            'Domain',
-            'API',
-            'Group',
-            'User',
-            'Location',
-            'Component',
-            'System',
-          ],
-        },
-      ],
-      locations: [{ type: 'file', target: demoCatalog }],
-      ...(catalogProcessingInterval
-        ? { processingInterval: catalogProcessingInterval }
-        : {}),
-    },
+    catalog: demoCatalogConfig(catalogProcessingInterval),
     datamesh: { governance: { policies } },
   };
 }
