@@ -128,6 +128,19 @@ function dropPostgresDatabases(prefix: string) {
   }
 }
 
+/** How many entities of the catalog match a filter (`/entities/by-query` syntax). */
+export async function catalogCount(
+  baseUrl: string,
+  token: string,
+  filter: string,
+): Promise<number> {
+  const response = await fetch(
+    `${baseUrl}/api/catalog/entities/by-query?filter=${filter}&limit=1`,
+    { headers: { Authorization: `Bearer ${token}` } },
+  );
+  return (await response.json()).totalItems;
+}
+
 /** A bearer token of a demo persona, from the demo's sign-in. */
 export async function personaToken(
   baseUrl: string,
@@ -225,13 +238,13 @@ export async function startBenchPortal(options: {
     await poll(
       'every generated product in the catalog',
       async () => {
-        const response = await fetch(
-          `${baseUrl}/api/catalog/entities/by-query?filter=kind=dataproduct,metadata.annotations.datamesh/listed-at&limit=1`,
-          { headers: { Authorization: `Bearer ${await token()}` } },
+        const listed = await catalogCount(
+          baseUrl,
+          await token(),
+          'kind=dataproduct,metadata.annotations.datamesh/listed-at',
         );
-        const { totalItems } = await response.json();
         // Listed and post-processed: the demo's five products plus every generated one.
-        return totalItems >= options.products + 5 ? true : undefined;
+        return listed >= options.products + 5 ? true : undefined;
       },
       4 * 3_600_000,
     );

@@ -27,7 +27,12 @@
  * the same) for the catalog's side alone, whose requests take seconds each at 100,000, and
  * BENCH_CATALOG_WARMUP (by default 3) warm-up rounds before them.
  */
-import { personaToken, poll, startBenchPortal } from './benchPortal';
+import {
+  catalogCount,
+  personaToken,
+  poll,
+  startBenchPortal,
+} from './benchPortal';
 
 const args = process.argv.slice(2);
 const count = Number(args.find(a => /^\d+$/.test(a)) ?? 10000);
@@ -169,21 +174,15 @@ function indexUrl(base: string, shape: Shape) {
   return `${base}/api/data-marketplace/marketplace/products?${params}`;
 }
 
-/** Products in the catalog that carry their governance status. */
-async function productsWithStatus(base: string, token: string) {
-  const response = await fetch(
-    `${base}/api/catalog/entities/by-query?filter=kind=dataproduct,metadata.annotations.datamesh/governance-status&limit=1`,
-    { headers: { Authorization: `Bearer ${token}` } },
-  );
-  return (await response.json()).totalItems as number;
-}
-
-/** When the index last finished a run. */
-async function indexedAt(base: string, token: string) {
+/** The index's first page: how many products it holds, and when it last finished a run. */
+async function indexFirstPage(
+  base: string,
+  token: string,
+): Promise<{ totalItems: number; indexedAt: string | null }> {
   const response = await fetch(indexUrl(base, shapes[0]), {
     headers: { Authorization: `Bearer ${token}` },
   });
-  return (await response.json()).indexedAt as string | null;
+  return response.json();
 }
 
 /**
@@ -194,16 +193,20 @@ async function waitForStatuses(base: string, token: () => Promise<string>) {
   const started = Date.now();
   await poll(
     'every governance status in the catalog',
-    async () =>
-      (await productsWithStatus(base, await token())) >= count + 5
-        ? true
-        : undefined,
+    async () => {
+      const withStatus = await catalogCount(
+        base,
+        await token(),
+        'kind=dataproduct,metadata.annotations.datamesh/governance-status',
+      );
+      return withStatus >= count + 5 ? true : undefined;
+    },
     4 * 3_600_000,
   );
-  let last = await indexedAt(base, await token());
+  let last = (await indexFirstPage(base, await token())).indexedAt;
   for (let runs = 0; runs < 2; ) {
     await new Promise(r => setTimeout(r, 2000));
-    const at = await indexedAt(base, await token());
+    const at = (await indexFirstPage(base, await token())).indexedAt;
     if (at !== last) {
       runs++;
       last = at;
@@ -271,10 +274,7 @@ async function main() {
     await poll(
       'every product in the marketplace index',
       async () => {
-        const response = await fetch(indexUrl(portal.baseUrl, shapes[0]), {
-          headers: { Authorization: `Bearer ${token}` },
-        });
-        const { totalItems } = await response.json();
+        const { totalItems } = await indexFirstPage(portal.baseUrl, token);
         return totalItems >= count ? true : undefined;
       },
       3_600_000,

@@ -40,7 +40,7 @@ exports.up = async function up(knex) {
 async function replaceTitleIndex(knex, carried) {
   await knex.raw(`DROP INDEX ${INDEX}`);
   // The order by name compares bytes on both databases, so the index that serves it does too.
-  if (knex.client.config.client === 'pg') {
+  if (knex.client.dialect === 'postgresql') {
     const include = carried.length ? ` INCLUDE (${carried.join(', ')})` : '';
     await knex.raw(
       `CREATE INDEX ${INDEX} ON ${TABLE} ` +
